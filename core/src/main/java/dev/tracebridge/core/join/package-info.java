@@ -1,0 +1,5 @@
+/** A trace with both sides joined: what the query API serves and the analyses read. */
+@NullMarked
+package dev.tracebridge.core.join;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,35 @@
+package dev.tracebridge.core.storage;
+
+import dev.tracebridge.core.model.TraceKey;
+import dev.tracebridge.core.rum.RumEvent;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The storage SPI. Writes complete only once the rows are durable by the store's own standard (for
+ * Cassandra: acknowledged at the configured consistency); a failed stage means nothing may be
+ * acknowledged to the client. Writes are idempotent: the same span or event written twice is one row.
+ *
+ * <p>Implementations bound their in-flight work and fail fast with
+ * {@link dev.tracebridge.core.ingest.IngestRefusedException} rather than queue without limit.
+ */
+public interface TraceStore extends AutoCloseable {
+
+  /** Writes spans and traced RUM resources into one trace partition. */
+  CompletionStage<Void> write(TraceWrite write);
+
+  /**
+   * Writes RUM events into their session's timeline (every event type, traced or not). Events without a
+   * session id are kept under the empty session of their app.
+   */
+  CompletionStage<Void> writeSessionEvents(List<RumEvent> events);
+
+  /** Reads one trace partition; an unknown key gives empty records, never an error. */
+  CompletionStage<TraceRecords> readTrace(TraceKey key);
+
+  /** Reads a session's events, oldest first; for a view, only its latest document version. */
+  CompletionStage<List<RumEvent>> readSession(String appId, String sessionId);
+
+  @Override
+  void close();
+}
