@@ -1,0 +1,67 @@
+package dev.tracebridge.api.config;
+
+import dev.tracebridge.core.ingest.TelemetrySink;
+import dev.tracebridge.otlp.OtlpGrpcServer;
+import dev.tracebridge.otlp.OtlpLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the OTLP/gRPC server for as long as the application context lives. */
+final class OtlpGrpcLifecycle implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OtlpGrpcLifecycle.class);
+  /**
+   * Call handling only decodes and hands off to async writes, so a few threads suffice; the queue is
+   * bounded (invariant 4) and the store's in-flight limit is what really sheds load.
+   */
+  private static final int THREADS = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+  private static final int QUEUE = 2048;
+
+  private final String host;
+  private final int port;
+  private final TelemetrySink sink;
+  private final OtlpLimits limits;
+  private final ThreadPoolExecutor executor;
+  private @Nullable OtlpGrpcServer server;
+
+  OtlpGrpcLifecycle(String host, int port, TelemetrySink sink, OtlpLimits limits) {
+    this.host = host;
+    this.port = port;
+    this.sink = sink;
+    this.limits = limits;
+    AtomicInteger n = new AtomicInteger();
+    this.executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(QUEUE), r -> {
+          Thread t = new Thread(r, "otlp-grpc-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  void start() {
+    try {
+      server = OtlpGrpcServer.start(new InetSocketAddress(host, port), sink, limits, executor);
+      log.info("OTLP/gRPC listening on {}:{}", host, server.port());
+    } catch (IOException e) {
+      throw new UncheckedIOException("OTLP/gRPC could not bind " + host + ":" + port
+          + " (is another collector running? set tracebridge.grpc.port)", e);
+    }
+  }
+
+  int port() {
+    return server == null ? port : server.port();
+  }
+
+  @Override
+  public void close() {
+    if (server != null) server.close();
+    executor.shutdown();
+  }
+}

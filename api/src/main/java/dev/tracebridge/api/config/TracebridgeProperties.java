@@ -1,0 +1,78 @@
+package dev.tracebridge.api.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every setting of the engine, under {@code tracebridge.*}. Defaults are for one machine: everything
+ * binds to loopback and Cassandra runs embedded under {@code ./data}. docs/configuration.md lists them.
+ *
+ * @param bindAddress address every port binds to; loopback by default so a first run exposes nothing
+ * @param dataDir where the embedded Cassandra keeps its data, config and logs
+ * @param storage {@code cassandra} (durable, the default) or {@code memory} (for trying the API only:
+ *     nothing survives a restart)
+ */
+@ConfigurationProperties("tracebridge")
+public record TracebridgeProperties(
+    @DefaultValue("127.0.0.1") String bindAddress,
+    @DefaultValue("./data") Path dataDir,
+    @DefaultValue("cassandra") String storage,
+    @DefaultValue Ingest ingest,
+    @DefaultValue Grpc grpc,
+    @DefaultValue Cassandra cassandra,
+    @DefaultValue Embedded embedded) {
+
+  /**
+   * The ingest HTTP port (OTLP/HTTP and RUM intakes).
+   *
+   * @param maxBodySize largest request body accepted before decompression; larger answers 413
+   * @param allowedOrigins origins a browser may send telemetry from; {@code *} allows any, which suits
+   *     an ingest port that takes no credentials
+   */
+  public record Ingest(
+      @DefaultValue("4318") int port,
+      @DefaultValue("16MB") DataSize maxBodySize,
+      @DefaultValue("*") List<String> allowedOrigins) {}
+
+  /** OTLP/gRPC. */
+  public record Grpc(@DefaultValue("4317") int port) {}
+
+  /**
+   * Cassandra. With no contact points the engine starts its own embedded node.
+   *
+   * @param contactPoints {@code host:port} of an existing cluster's nodes; empty = embedded node
+   * @param replication CQL replication map used when the engine creates the keyspace
+   * @param writeConsistency ONE for the single embedded node; LOCAL_QUORUM for a real cluster
+   * @param maxInFlightWrites writes outstanding at once; past it ingest answers 429 instead of queueing
+   */
+  public record Cassandra(
+      @DefaultValue List<String> contactPoints,
+      @DefaultValue("datacenter1") String localDatacenter,
+      @DefaultValue("tracebridge") String keyspace,
+      @DefaultValue("{'class': 'SimpleStrategy', 'replication_factor': 1}") String replication,
+      @DefaultValue("true") boolean applySchema,
+      @DefaultValue("ONE") String writeConsistency,
+      @DefaultValue("1024") int maxInFlightWrites,
+      @DefaultValue("7d") Duration retention,
+      @DefaultValue("10s") Duration requestTimeout) {}
+
+  /**
+   * The embedded node. Its ports differ from Cassandra's usual 9042/7000 so that it never collides
+   * with a Cassandra the user already runs on this machine.
+   *
+   * @param libDir the jars of cassandra-all, collected by the build (kept off the engine's classpath);
+   *     empty = the {@code tracebridge.cassandra.lib} system property the launcher sets
+   * @param java the java executable for the node; empty = the engine's own (Cassandra 5 needs 11 or 17)
+   */
+  public record Embedded(
+      @DefaultValue("9142") int cqlPort,
+      @DefaultValue("7100") int storagePort,
+      @DefaultValue("512m") String heap,
+      @DefaultValue("") String libDir,
+      @DefaultValue("") String java,
+      @DefaultValue("120s") Duration startTimeout) {}
+}

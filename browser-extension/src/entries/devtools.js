@@ -1,0 +1,3 @@
+import { startDevtools } from '../ui/devtools.js';
+
+startDevtools(chrome);

@@ -1,0 +1,3 @@
+import { startOptionsPage } from '../ui/options.js';
+
+void startOptionsPage(document, chrome);

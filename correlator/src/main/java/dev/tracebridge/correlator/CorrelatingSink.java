@@ -1,0 +1,103 @@
+package dev.tracebridge.correlator;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.tracebridge.core.ingest.IngestReceipt;
+import dev.tracebridge.core.ingest.IngestRefusedException;
+import dev.tracebridge.core.ingest.TelemetrySink;
+import dev.tracebridge.core.model.Span;
+import dev.tracebridge.core.model.TraceKey;
+import dev.tracebridge.core.rum.PropagatedContext;
+import dev.tracebridge.core.rum.RumEvent;
+import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.core.storage.TraceStore;
+import dev.tracebridge.core.storage.TraceWrite;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Receives decoded telemetry and writes it so that both sides of a trace meet in one partition:
+ * spans under their trace id's key, traced RUM resources under the key of every trace context they
+ * carried. The returned stage completes only when every write it started is durable, so receivers
+ * acknowledge nothing that could still be lost (DESIGN.md invariants 1 and 3).
+ */
+public final class CorrelatingSink implements TelemetrySink {
+  /** How long a client should wait before retrying when the store failed in a way we did not classify. */
+  private static final Duration UNCLASSIFIED_FAILURE_RETRY = Duration.ofSeconds(5);
+
+  private final TraceStore store;
+
+  public CorrelatingSink(TraceStore store) {
+    this.store = requireNonNull(store, "store");
+  }
+
+  @Override
+  public CompletionStage<IngestReceipt> acceptSpans(List<Span> spans) {
+    requireNonNull(spans, "spans");
+    if (spans.isEmpty()) return CompletableFuture.completedFuture(IngestReceipt.accepted(0));
+    Map<TraceKey, List<Span>> byKey = new LinkedHashMap<>();
+    for (Span span : spans) {
+      byKey.computeIfAbsent(span.traceId().key(), k -> new ArrayList<>()).add(span);
+    }
+    List<CompletableFuture<Void>> writes = new ArrayList<>(byKey.size());
+    byKey.forEach((key, group) -> writes.add(store.write(TraceWrite.ofSpans(key, group)).toCompletableFuture()));
+    return whenAll(writes, IngestReceipt.accepted(spans.size()));
+  }
+
+  @Override
+  public CompletionStage<IngestReceipt> acceptRum(List<RumEvent> events) {
+    requireNonNull(events, "events");
+    if (events.isEmpty()) return CompletableFuture.completedFuture(IngestReceipt.accepted(0));
+    Map<TraceKey, List<RumResource>> byKey = new LinkedHashMap<>();
+    for (RumEvent event : events) {
+      if (event instanceof RumResource resource) {
+        for (TraceKey key : joinKeys(resource)) {
+          byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(resource);
+        }
+      }
+    }
+    List<CompletableFuture<Void>> writes = new ArrayList<>(byKey.size() + 1);
+    writes.add(store.writeSessionEvents(events).toCompletableFuture());
+    byKey.forEach((key, group) ->
+        writes.add(store.write(TraceWrite.ofResources(key, group)).toCompletableFuture()));
+    return whenAll(writes, IngestReceipt.accepted(events.size()));
+  }
+
+  /**
+   * Every partition a resource must be visible in. A browser that sent several formats at once usually
+   * sent one trace id in all of them; when it did not, each backend may have continued a different one,
+   * so the resource goes to each.
+   */
+  static Set<TraceKey> joinKeys(RumResource resource) {
+    Set<TraceKey> keys = new LinkedHashSet<>();
+    for (PropagatedContext context : resource.propagation()) {
+      keys.add(context.traceId().key());
+    }
+    return keys;
+  }
+
+  private static CompletionStage<IngestReceipt> whenAll(
+      List<CompletableFuture<Void>> writes, IngestReceipt receipt) {
+    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+        .handle((ignored, failure) -> {
+          if (failure == null) return receipt;
+          throw asRefusal(failure);
+        });
+  }
+
+  private static IngestRefusedException asRefusal(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    if (cause instanceof IngestRefusedException refused) return refused;
+    return new IngestRefusedException(IngestRefusedException.Reason.STORAGE_UNAVAILABLE,
+        UNCLASSIFIED_FAILURE_RETRY, "the store did not acknowledge the write: " + cause, cause);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.tracebridge.correlator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tracebridge.core.ingest.IngestRefusedException;
+import dev.tracebridge.core.join.JoinedTrace;
+import dev.tracebridge.core.join.LinkMatch;
+import dev.tracebridge.core.join.TraceLink;
+import dev.tracebridge.core.model.Span;
+import dev.tracebridge.core.model.SpanId;
+import dev.tracebridge.core.model.TraceId;
+import dev.tracebridge.core.model.TraceKey;
+import dev.tracebridge.core.rum.RumEvent;
+import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.core.storage.InMemoryTraceStore;
+import dev.tracebridge.core.storage.TestTelemetry;
+import dev.tracebridge.core.storage.TraceRecords;
+import dev.tracebridge.core.storage.TraceStore;
+import dev.tracebridge.core.storage.TraceWrite;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+class CorrelatingSinkTest {
+  private final InMemoryTraceStore store = new InMemoryTraceStore();
+  private final CorrelatingSink sink = new CorrelatingSink(store);
+  private final TraceQuery query = new TraceQuery(store);
+
+  @Test
+  void browserFirstThenBackend_joinsWithExactLink() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    SpanId browserSpan = TestTelemetry.randomSpanId();
+    RumResource resource = TestTelemetry.fullResource(traceId, browserSpan);
+    Span server = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), browserSpan);
+
+    sink.acceptRum(List.of(resource)).toCompletableFuture().get();
+    sink.acceptSpans(List.of(server)).toCompletableFuture().get();
+
+    JoinedTrace joined = query.trace(traceId).toCompletableFuture().get().orElseThrow();
+    assertThat(joined.links()).containsExactly(
+        new TraceLink(resource.eventId(), browserSpan, server.spanId(), LinkMatch.EXACT));
+  }
+
+  @Test
+  void backendFirstThenBrowser_joinsTheSame() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    SpanId browserSpan = TestTelemetry.randomSpanId();
+    Span server = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), browserSpan);
+    RumResource resource = TestTelemetry.fullResource(traceId, browserSpan);
+
+    sink.acceptSpans(List.of(server)).toCompletableFuture().get();
+    sink.acceptRum(List.of(resource)).toCompletableFuture().get();
+
+    assertThat(query.trace(traceId).toCompletableFuture().get().orElseThrow().links()).hasSize(1);
+  }
+
+  @Test
+  void sixtyFourBitBrowserId_joinsFullBackendIdOnLow64Bits() throws Exception {
+    TraceId full = TestTelemetry.randomTraceId();
+    TraceId browserId = TraceId.of(0, full.low());
+    SpanId browserSpan = TestTelemetry.randomSpanId();
+    sink.acceptRum(List.of(TestTelemetry.fullResource(browserId, browserSpan))).toCompletableFuture().get();
+    Span server = TestTelemetry.fullSpan(full, TestTelemetry.randomSpanId(), browserSpan);
+    sink.acceptSpans(List.of(server)).toCompletableFuture().get();
+
+    JoinedTrace byBrowserId = query.trace(browserId).toCompletableFuture().get().orElseThrow();
+    assertThat(byBrowserId.traceId()).isEqualTo(full);
+    assertThat(byBrowserId.links()).singleElement()
+        .extracting(TraceLink::match).isEqualTo(LinkMatch.LOW_64_BITS);
+    assertThat(query.trace(full).toCompletableFuture().get().orElseThrow().resources()).hasSize(1);
+  }
+
+  @Test
+  void resourceAndViews_allReachTheSessionTimeline() throws Exception {
+    RumResource resource = TestTelemetry.fullResource(TestTelemetry.randomTraceId(),
+        TestTelemetry.randomSpanId(), "shop-web", "s-timeline", 2_000);
+    var view = TestTelemetry.view("shop-web", "s-timeline", "v-1", 1_000, 1);
+    sink.acceptRum(List.of(resource, view)).toCompletableFuture().get();
+
+    assertThat(store.readSession("shop-web", "s-timeline").toCompletableFuture().get())
+        .containsExactly(view, resource);
+  }
+
+  @Test
+  void spanWithUnknownParent_isAnnotatedNotDropped() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    Span orphan = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), TestTelemetry.randomSpanId());
+    sink.acceptSpans(List.of(orphan)).toCompletableFuture().get();
+
+    JoinedTrace joined = query.trace(traceId).toCompletableFuture().get().orElseThrow();
+    assertThat(joined.spans()).containsExactly(orphan);
+    assertThat(joined.warnings()).singleElement().asString().contains("not in the trace");
+  }
+
+  @Test
+  void unknownTrace_readsEmpty() throws Exception {
+    assertThat(query.trace(TestTelemetry.randomTraceId()).toCompletableFuture().get()).isEmpty();
+  }
+
+  @Test
+  void storeRefusal_reachesTheReceiverUnchanged() {
+    IngestRefusedException overloaded = new IngestRefusedException(
+        IngestRefusedException.Reason.OVERLOADED, Duration.ofSeconds(1), "too many writes in flight");
+    CorrelatingSink refusing = new CorrelatingSink(new FailingStore(overloaded));
+    Span span = TestTelemetry.fullSpan(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId(), null);
+
+    assertThatThrownBy(() -> refusing.acceptSpans(List.of(span)).toCompletableFuture().get())
+        .isInstanceOf(ExecutionException.class).cause().isSameAs(overloaded);
+  }
+
+  @Test
+  void unclassifiedStoreFailure_becomesRetryableStorageUnavailable() {
+    CorrelatingSink failing = new CorrelatingSink(new FailingStore(new IllegalStateException("disk on fire")));
+    RumEvent resource = TestTelemetry.fullResource(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId());
+
+    assertThatThrownBy(() -> failing.acceptRum(List.of(resource)).toCompletableFuture().get())
+        .cause().isInstanceOfSatisfying(IngestRefusedException.class, refused -> {
+          assertThat(refused.reason()).isEqualTo(IngestRefusedException.Reason.STORAGE_UNAVAILABLE);
+          assertThat(refused.getMessage()).contains("disk on fire");
+        });
+  }
+
+  private record FailingStore(RuntimeException failure) implements TraceStore {
+    @Override
+    public CompletionStage<Void> write(TraceWrite write) {
+      return CompletableFuture.failedFuture(failure);
+    }
+
+    @Override
+    public CompletionStage<Void> writeSessionEvents(List<RumEvent> events) {
+      return CompletableFuture.failedFuture(failure);
+    }
+
+    @Override
+    public CompletionStage<TraceRecords> readTrace(TraceKey key) {
+      return CompletableFuture.failedFuture(failure);
+    }
+
+    @Override
+    public CompletionStage<List<RumEvent>> readSession(String appId, String sessionId) {
+      return CompletableFuture.failedFuture(failure);
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,72 @@
+package dev.tracebridge.otlp;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.tracebridge.core.ingest.TelemetrySink;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The OTLP/gRPC receiver ({@code TraceService/Export}, default port 4317). gzip request compression works
+ * out of the box (gRPC's default decompressor registry has it). The largest message, compressed or
+ * inflated, is {@link OtlpLimits#maxDecompressedBytes()}: gRPC checks both against one limit, and the
+ * inflated size is what costs memory. Over the limit gRPC answers RESOURCE_EXHAUSTED without RetryInfo,
+ * which OTLP clients must not retry. The logs and metrics services are not registered, so gRPC answers
+ * them UNIMPLEMENTED (see {@link OtlpUnsupportedSignalEndpoint}).
+ */
+public final class OtlpGrpcServer implements AutoCloseable {
+  /** How long close() lets in-flight exports finish (their sink writes included) before cutting them. */
+  private static final long GRACEFUL_SHUTDOWN_SECONDS = 10;
+  /** After cutting the remaining calls, how long to wait for their transports to close. */
+  private static final long CANCELLED_CALLS_SECONDS = 1;
+
+  private final Server server;
+
+  private OtlpGrpcServer(Server server) {
+    this.server = server;
+  }
+
+  /**
+   * Binds and starts serving. Calls run on {@code executor} (decode and hand-off to the sink), so the
+   * caller sizes the work this receiver can do at once. Fails with IOException when the port is taken.
+   */
+  public static OtlpGrpcServer start(InetSocketAddress address, TelemetrySink sink, OtlpLimits limits,
+      Executor executor) throws IOException {
+    requireNonNull(address, "address");
+    requireNonNull(sink, "sink");
+    requireNonNull(limits, "limits");
+    requireNonNull(executor, "executor");
+    Server server = NettyServerBuilder.forAddress(address)
+        .executor(executor)
+        .maxInboundMessageSize(limits.maxDecompressedBytes())
+        .addService(TraceExportService.definition(sink, limits))
+        .build();
+    server.start();
+    return new OtlpGrpcServer(server);
+  }
+
+  /** The bound port; differs from the requested one when that was 0. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Stops accepting calls, lets in-flight ones finish for up to 10 s, then cancels the rest. */
+  @Override
+  public void close() {
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(GRACEFUL_SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+        // Cancelled calls end at once; waiting briefly lets the port be free when close() returns.
+        server.awaitTermination(CANCELLED_CALLS_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

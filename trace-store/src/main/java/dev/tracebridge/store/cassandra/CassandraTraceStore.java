@@ -1,0 +1,343 @@
+package dev.tracebridge.store.cassandra;
+
+import static java.util.Objects.requireNonNull;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.NoNodeAvailableException;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import dev.tracebridge.core.ingest.IngestRefusedException;
+import dev.tracebridge.core.model.Span;
+import dev.tracebridge.core.model.TraceKey;
+import dev.tracebridge.core.rum.RumEvent;
+import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.core.storage.TraceRecords;
+import dev.tracebridge.core.storage.TraceStore;
+import dev.tracebridge.core.storage.TraceWrite;
+import dev.tracebridge.store.cassandra.codec.CorruptPayloadException;
+import dev.tracebridge.store.cassandra.codec.RumEventCodec;
+import dev.tracebridge.store.cassandra.codec.SpanCodec;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The {@link TraceStore} on Cassandra. A {@link TraceWrite} is one single-partition UNLOGGED batch; a
+ * trace is one partition read. Writes are bounded: past {@link CassandraStoreConfig#maxInFlightWrites}
+ * they are refused at once as {@link IngestRefusedException.Reason#OVERLOADED}, and every driver failure
+ * becomes {@link IngestRefusedException.Reason#STORAGE_UNAVAILABLE}, so a receiver can tell its client to
+ * retry. Stages complete on the driver's I/O threads: callers that do real work on the result should
+ * continue on an executor of their own.
+ *
+ * <p>Read failures (Cassandra down, a timeout) complete the stage with the driver's
+ * {@link DriverException}; rows that cannot be decoded are skipped and logged, so one damaged row never
+ * hides a trace (DESIGN.md invariant 6).
+ */
+public final class CassandraTraceStore implements TraceStore {
+  /** A moment is enough for in-flight writes to drain; the client retries soon after. */
+  static final Duration OVERLOADED_RETRY_AFTER = Duration.ofSeconds(1);
+  /** Long enough for a restarting node or a reconnecting driver, short enough not to lose the client. */
+  static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
+
+  private static final System.Logger LOG = System.getLogger(CassandraTraceStore.class.getName());
+
+  private final CqlSession session;
+  private final CassandraStoreConfig config;
+  private final Clock clock;
+  private final Semaphore inFlight;
+  private final InsertTraceRow.Factory insertTraceRow;
+  private final SelectTraceRows.Factory selectTraceRows;
+  private final InsertSessionEvent.Factory insertSessionEvent;
+  private final SelectSessionEvents.Factory selectSessionEvents;
+  private final InsertServiceIndex.Factory insertServiceIndex;
+  private final InsertSessionIndex.Factory insertSessionIndex;
+  private final InsertViewIndex.Factory insertViewIndex;
+  private final InsertUrlIndex.Factory insertUrlIndex;
+  private final TraceSearch search;
+
+  private CassandraTraceStore(CqlSession session, CassandraStoreConfig config, Clock clock) {
+    this.session = session;
+    this.config = config;
+    this.clock = clock;
+    this.inFlight = new Semaphore(config.maxInFlightWrites());
+    String keyspace = config.keyspace();
+    int ttl = Math.toIntExact(config.retention().toSeconds());
+    this.insertTraceRow = new InsertTraceRow.Factory(session, keyspace, ttl);
+    this.selectTraceRows = new SelectTraceRows.Factory(session, keyspace);
+    this.insertSessionEvent = new InsertSessionEvent.Factory(session, keyspace, ttl);
+    this.selectSessionEvents = new SelectSessionEvents.Factory(session, keyspace);
+    this.insertServiceIndex = new InsertServiceIndex.Factory(session, keyspace, ttl);
+    this.insertSessionIndex = new InsertSessionIndex.Factory(session, keyspace, ttl);
+    this.insertViewIndex = new InsertViewIndex.Factory(session, keyspace, ttl);
+    this.insertUrlIndex = new InsertUrlIndex.Factory(session, keyspace, ttl);
+    this.search = new TraceSearch(session, new TraceSearch.Indexes(
+        new SelectServiceIndex.Factory(session, keyspace), new SelectSessionIndex.Factory(session, keyspace),
+        new SelectViewIndex.Factory(session, keyspace), new SelectUrlIndex.Factory(session, keyspace)),
+        this::readTrace, config.retention(), clock);
+  }
+
+  /**
+   * Connects, applies (or validates) the schema and prepares every statement.
+   *
+   * @throws CassandraStoreException when Cassandra cannot be reached or the schema is missing
+   */
+  public static CassandraTraceStore connect(CassandraStoreConfig config) {
+    requireNonNull(config, "config");
+    return connect(config, Clock.systemUTC());
+  }
+
+  static CassandraTraceStore connect(CassandraStoreConfig config, Clock clock) {
+    CqlSession session;
+    try {
+      session = CqlSession.builder()
+          .addContactPoints(resolve(config.contactPoints()))
+          .withLocalDatacenter(config.localDatacenter())
+          .withConfigLoader(DriverSettings.of(config))
+          .build();
+    } catch (DriverException e) {
+      throw new CassandraStoreException("Cannot connect to Cassandra at " + describe(config.contactPoints())
+          + ": " + e.getMessage(), e);
+    }
+    try {
+      if (config.applySchema()) {
+        SchemaInstaller.apply(session, config);
+      } else {
+        SchemaInstaller.validate(session, config.keyspace());
+      }
+      return new CassandraTraceStore(session, config, clock);
+    } catch (NoNodeAvailableException e) {
+      // Connected, yet no node to send to: the load balancer ignores nodes outside the local datacenter.
+      session.close();
+      throw new CassandraStoreException("Cassandra at " + describe(config.contactPoints())
+          + " has no node in datacenter '" + config.localDatacenter() + "' that answers; is that the"
+          + " cluster's datacenter name? (" + e.getMessage() + ")", e);
+    } catch (DriverException e) {
+      session.close();
+      throw new CassandraStoreException("Cassandra at " + describe(config.contactPoints())
+          + " failed the schema setup: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  public CassandraStoreConfig config() {
+    return config;
+  }
+
+  /** For readiness: the session is open and the driver sees at least one node up. */
+  public boolean isHealthy() {
+    return !session.isClosed()
+        && session.getMetadata().getNodes().values().stream().anyMatch(n -> n.getState() == NodeState.UP);
+  }
+
+  @Override
+  public CompletionStage<Void> write(TraceWrite write) {
+    requireNonNull(write, "write");
+    if (write.isEmpty()) return CompletableFuture.completedFuture(null);
+    StatementBatches batches = new StatementBatches();
+    TraceKey key = write.key();
+    for (Span span : write.spans()) {
+      byte[] payload = SpanCodec.encode(span);
+      batches.add(insertTraceRow.span(key, span, payload), payload.length);
+    }
+    for (RumResource resource : write.resources()) {
+      byte[] payload = RumEventCodec.encode(resource);
+      batches.add(insertTraceRow.resource(key, resource, payload), payload.length);
+    }
+    batches.finishPartition();
+    // Index rows live in partitions of their own: each is a request of its own, acknowledged together
+    // with the trace rows, so a trace readable by id is also findable.
+    TraceIndexEntries index = TraceIndexEntries.of(write);
+    index.services().forEach(e -> batches.addAlone(insertServiceIndex.entry(key, e)));
+    index.sessions().forEach(e -> batches.addAlone(insertSessionIndex.entry(key, e)));
+    index.views().forEach(e -> batches.addAlone(insertViewIndex.entry(key, e)));
+    index.urls().forEach(e -> batches.addAlone(insertUrlIndex.entry(key, e)));
+    return execute(batches.statements());
+  }
+
+  @Override
+  public CompletionStage<Void> writeSessionEvents(List<RumEvent> events) {
+    requireNonNull(events, "events");
+    if (events.isEmpty()) return CompletableFuture.completedFuture(null);
+    Map<SessionPartition, List<RumEvent>> byPartition = new LinkedHashMap<>();
+    for (RumEvent event : events) {
+      byPartition.computeIfAbsent(SessionPartition.of(event, clock), p -> new ArrayList<>()).add(event);
+    }
+    StatementBatches batches = new StatementBatches();
+    byPartition.forEach((partition, partitionEvents) -> {
+      for (RumEvent event : partitionEvents) {
+        byte[] payload = RumEventCodec.encode(event);
+        int kind = RumEventCodec.typeOf(event);
+        batches.add(insertSessionEvent.event(partition, event, kind, payload), payload.length);
+      }
+      batches.finishPartition();
+    });
+    return execute(batches.statements());
+  }
+
+  @Override
+  public CompletionStage<TraceRecords> readTrace(TraceKey key) {
+    requireNonNull(key, "key");
+    List<Span> spans = new ArrayList<>();
+    List<RumResource> resources = new ArrayList<>();
+    return readAll(selectTraceRows.trace(key), row -> {
+      byte kind = row.getByte(0);
+      ByteBuffer payload = row.getByteBuffer(1);
+      if (payload == null) return;
+      try {
+        if (kind == Schema.ROW_KIND_SPAN) {
+          spans.add(SpanCodec.decode(payload));
+        } else if (kind == Schema.ROW_KIND_RESOURCE
+            && RumEventCodec.decode(payload) instanceof RumResource resource) {
+          resources.add(resource);
+        }
+      } catch (CorruptPayloadException e) {
+        LOG.log(System.Logger.Level.WARNING, "Skipped an unreadable row of trace " + key + ": "
+            + e.getMessage());
+      }
+    }).thenApply(done -> new TraceRecords(key, spans, resources));
+  }
+
+  @Override
+  public CompletionStage<List<RumEvent>> readSession(String appId, String sessionId) {
+    requireNonNull(appId, "appId");
+    requireNonNull(sessionId, "sessionId");
+    // Per event id, the row with the highest document version: later versions of a view replace it.
+    Map<String, VersionedPayload> latest = new HashMap<>();
+    List<CompletableFuture<Void>> reads = new ArrayList<>();
+    for (SessionPartition partition : SessionPartition.forRead(appId, sessionId, config.retention(), clock)) {
+      reads.add(readAll(selectSessionEvents.partition(partition), row -> {
+        ByteBuffer payload = row.getByteBuffer(2);
+        if (payload == null) return;
+        VersionedPayload candidate = new VersionedPayload(row.getLong(1), payload);
+        synchronized (latest) {
+          latest.merge(row.getString(0), candidate,
+              (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+        }
+      }).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      List<RumEvent> events = new ArrayList<>(latest.size());
+      synchronized (latest) {
+        for (VersionedPayload row : latest.values()) {
+          try {
+            events.add(RumEventCodec.decode(row.payload()));
+          } catch (CorruptPayloadException e) {
+            LOG.log(System.Logger.Level.WARNING, "Skipped an unreadable event of session " + appId + "/"
+                + sessionId + ": " + e.getMessage());
+          }
+        }
+      }
+      events.sort(Comparator.comparingLong(RumEvent::epochNanos).thenComparing(RumEvent::eventId));
+      return events;
+    });
+  }
+
+  /**
+   * Finds traces by service, operation, duration, errors, HTTP status, attributes, RUM session, view
+   * or URL pattern (see {@link TraceQuery}). Read failures complete the stage with the driver's
+   * exception, as for {@link #readTrace}.
+   */
+  public CompletionStage<TraceSearchResult> search(TraceQuery query) {
+    requireNonNull(query, "query");
+    return search.search(query);
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+
+  /**
+   * Sends every statement, holding one in-flight permit per statement (at most the whole bound), and
+   * completes once all are acknowledged, or with the first failure as a refusal.
+   */
+  private CompletionStage<Void> execute(List<Statement<?>> statements) {
+    int permits = Math.min(statements.size(), config.maxInFlightWrites());
+    if (!inFlight.tryAcquire(permits)) {
+      return CompletableFuture.failedFuture(new IngestRefusedException(
+          IngestRefusedException.Reason.OVERLOADED, OVERLOADED_RETRY_AFTER,
+          "Cassandra store is at its limit of " + config.maxInFlightWrites() + " writes in flight"));
+    }
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    AtomicInteger remaining = new AtomicInteger(statements.size());
+    AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+    for (Statement<?> statement : statements) {
+      CompletionStage<AsyncResultSet> sent;
+      try {
+        sent = session.executeAsync(statement);
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+      }
+      sent.whenComplete((rows, failure) -> {
+        if (failure != null) firstFailure.compareAndSet(null, failure);
+        if (remaining.decrementAndGet() > 0) return;
+        inFlight.release(permits);
+        Throwable first = firstFailure.get();
+        if (first == null) {
+          result.complete(null);
+        } else {
+          result.completeExceptionally(unavailable(first));
+        }
+      });
+    }
+    return result;
+  }
+
+  private static IngestRefusedException unavailable(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    return new IngestRefusedException(IngestRefusedException.Reason.STORAGE_UNAVAILABLE,
+        UNAVAILABLE_RETRY_AFTER, "Cassandra did not acknowledge the write: "
+        + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+  }
+
+  /** Runs a query and hands every row of every page to {@code consumer}, in order. */
+  private CompletionStage<Void> readAll(Statement<?> statement, Consumer<Row> consumer) {
+    return session.executeAsync(statement).thenCompose(page -> consumePages(page, consumer));
+  }
+
+  private static CompletionStage<Void> consumePages(AsyncResultSet page, Consumer<Row> consumer) {
+    for (Row row : page.currentPage()) consumer.accept(row);
+    if (!page.hasMorePages()) return CompletableFuture.completedFuture(null);
+    return page.fetchNextPage().thenCompose(next -> consumePages(next, consumer));
+  }
+
+  /** Resolves names given as text ({@code --cassandra=db1:9042}) now, with an error that names the host. */
+  private static List<InetSocketAddress> resolve(List<InetSocketAddress> points) {
+    List<InetSocketAddress> resolved = new ArrayList<>(points.size());
+    for (InetSocketAddress point : points) {
+      InetSocketAddress address = point.isUnresolved()
+          ? new InetSocketAddress(point.getHostString(), point.getPort()) : point;
+      if (address.isUnresolved()) {
+        throw new CassandraStoreException("Cannot resolve the Cassandra host '" + point.getHostString() + "'");
+      }
+      resolved.add(address);
+    }
+    return resolved;
+  }
+
+  private static String describe(List<InetSocketAddress> points) {
+    return points.stream().map(p -> p.getHostString() + ":" + p.getPort()).toList().toString();
+  }
+
+  private record VersionedPayload(long version, ByteBuffer payload) {}
+}

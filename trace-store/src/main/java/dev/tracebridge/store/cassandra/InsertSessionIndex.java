@@ -1,0 +1,36 @@
+package dev.tracebridge.store.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import dev.tracebridge.core.model.TraceKey;
+
+/** {@code INSERT INTO traces_by_session}: a trace a RUM session took part in. */
+final class InsertSessionIndex {
+  static final String CQL = "INSERT INTO %s." + Schema.TRACES_BY_SESSION
+      + " (app_id, session_id, trace_key, start_nanos) VALUES (?, ?, ?, ?) USING TTL ?";
+
+  private InsertSessionIndex() {}
+
+  /** Prepares the statement once per session and binds entries to it. */
+  static final class Factory {
+    private final PreparedStatement statement;
+    private final int ttlSeconds;
+
+    Factory(CqlSession session, String keyspace, int ttlSeconds) {
+      this.statement = session.prepare(CQL.formatted(keyspace));
+      this.ttlSeconds = ttlSeconds;
+    }
+
+    BoundStatement entry(TraceKey key, TraceIndexEntries.Session entry) {
+      return statement.boundStatementBuilder()
+          .setString(0, entry.appId())
+          .setString(1, entry.sessionId())
+          .setLong(2, key.value())
+          .setLong(3, entry.startNanos())
+          .setInt(4, ttlSeconds)
+          .setIdempotence(true)
+          .build();
+    }
+  }
+}

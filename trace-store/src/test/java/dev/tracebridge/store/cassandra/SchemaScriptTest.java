@@ -1,0 +1,53 @@
+package dev.tracebridge.store.cassandra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchemaScriptTest {
+
+  @Test
+  void versionOne_rendersOneStatementPerTable_withPlaceholdersFilled() {
+    List<String> statements = SchemaScript.ALL.get(0).statements("tb", Duration.ofDays(7));
+
+    assertThat(statements).hasSize(Schema.TABLES.size());
+    assertThat(statements).allSatisfy(s -> assertThat(s).startsWith("CREATE TABLE IF NOT EXISTS tb.")
+        .doesNotContain("${").doesNotContain("--"));
+    assertThat(statements.get(0)).contains("default_time_to_live = 604800")
+        .contains("'compaction_window_size': 6");
+  }
+
+  @Test
+  void compactionWindow_isAboutAThirtiethOfTheRetention() {
+    assertThat(SchemaScript.windowHours(Duration.ofHours(1))).isEqualTo(1);
+    assertThat(SchemaScript.windowHours(Duration.ofDays(1))).isEqualTo(1);
+    assertThat(SchemaScript.windowHours(Duration.ofDays(7))).isEqualTo(6);
+    assertThat(SchemaScript.windowHours(Duration.ofDays(30))).isEqualTo(24);
+    assertThat(SchemaScript.windowHours(Duration.ofDays(90))).isEqualTo(72);
+  }
+
+  @Test
+  void everyColumn_hasAComment() {
+    String text = new String(readV1());
+    for (String line : text.split("\n")) {
+      String trimmed = line.strip();
+      boolean column = trimmed.matches("[a-z_]+ (bigint|tinyint|blob|text|int|boolean|timestamp|frozen<set<[a-z]+>>)( PRIMARY KEY)?,?");
+      if (column) {
+        int index = text.indexOf(line);
+        String before = text.substring(0, index).stripTrailing();
+        String previous = before.substring(before.lastIndexOf('\n') + 1).strip();
+        assertThat(previous).as("comment above column '%s'", trimmed).startsWith("--");
+      }
+    }
+  }
+
+  private static byte[] readV1() {
+    try (var in = SchemaScriptTest.class.getResourceAsStream("/schema/v1.cql")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
