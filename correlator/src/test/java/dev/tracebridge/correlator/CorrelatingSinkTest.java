@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class CorrelatingSinkTest {
   private final InMemoryTraceStore store = new InMemoryTraceStore();
   private final CorrelatingSink sink = new CorrelatingSink(store);
-  private final TraceQuery query = new TraceQuery(store);
+  private final JoinedTraceReader query = new JoinedTraceReader(store);
 
   @Test
   void browserFirstThenBackend_joinsWithExactLink() throws Exception {

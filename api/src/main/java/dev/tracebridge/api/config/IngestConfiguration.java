@@ -7,7 +7,7 @@ import dev.tracebridge.core.ingest.IngestEndpoint;
 import dev.tracebridge.core.ingest.TelemetrySink;
 import dev.tracebridge.core.storage.TraceStore;
 import dev.tracebridge.correlator.CorrelatingSink;
-import dev.tracebridge.correlator.TraceQuery;
+import dev.tracebridge.correlator.JoinedTraceReader;
 import dev.tracebridge.otlp.OtlpHttpTraceEndpoint;
 import dev.tracebridge.otlp.OtlpLimits;
 import dev.tracebridge.otlp.OtlpUnsupportedSignalEndpoint;
@@ -35,8 +35,8 @@ class IngestConfiguration {
   }
 
   @Bean
-  TraceQuery traceQuery(TraceStore store) {
-    return new TraceQuery(store);
+  JoinedTraceReader joinedTraceReader(TraceStore store) {
+    return new JoinedTraceReader(store);
   }
 
   @Bean

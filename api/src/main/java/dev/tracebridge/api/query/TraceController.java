@@ -3,7 +3,7 @@ package dev.tracebridge.api.query;
 import static java.util.Objects.requireNonNull;
 
 import dev.tracebridge.core.model.TraceId;
-import dev.tracebridge.correlator.TraceQuery;
+import dev.tracebridge.correlator.JoinedTraceReader;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +16,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/traces")
 class TraceController {
-  private final TraceQuery query;
+  private final JoinedTraceReader query;
 
-  TraceController(TraceQuery query) {
+  TraceController(JoinedTraceReader query) {
     this.query = requireNonNull(query, "query");
   }
 

@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /** Reads a trace's partition and joins it; an id nothing was stored under reads as empty. */
-public final class TraceQuery {
+public final class JoinedTraceReader {
   private final TraceStore store;
   private final TraceJoiner joiner = new TraceJoiner();
 
-  public TraceQuery(TraceStore store) {
+  public JoinedTraceReader(TraceStore store) {
     this.store = requireNonNull(store, "store");
   }
 
