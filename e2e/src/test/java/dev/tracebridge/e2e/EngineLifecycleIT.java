@@ -2,6 +2,10 @@ package dev.tracebridge.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,6 +45,19 @@ class EngineLifecycleIT {
       HttpResponse<String> trace = restarted.get("/api/v1/traces/" + traceId);
       assertThat(trace.statusCode()).as(trace.body()).isEqualTo(200);
       assertThat(trace.body()).contains("https://api.shop.example/items");
+    }
+  }
+
+  @Test
+  void cqlPortTaken_exitsWithClearMessageAndNoStackTrace() throws Exception {
+    int[] ports = EngineProcess.freePorts(5);
+    try (ServerSocket squatter = new ServerSocket(ports[3], 1, InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(() -> EngineProcess.start(dir.resolve("taken"), ports))
+          .hasMessageContaining("engine exited")
+          .hasMessageContaining("APPLICATION FAILED TO START")
+          .hasMessageContaining(String.valueOf(ports[3]))
+          .hasMessageContaining("--tracebridge.embedded.cql-port")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\tat "));
     }
   }
 }

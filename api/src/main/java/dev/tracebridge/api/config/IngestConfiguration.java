@@ -45,8 +45,14 @@ class IngestConfiguration {
   }
 
   @Bean
-  List<IngestEndpoint> ingestEndpoints(TelemetrySink sink, OtlpLimits limits) {
-    RumIntakeSettings rum = RumIntakeSettings.defaults();
+  RumIntakeSettings rumIntakeSettings(TracebridgeProperties props) {
+    TracebridgeProperties.Rum rum = props.rum();
+    return new RumIntakeSettings(java.util.Set.copyOf(rum.allowedApps()), rum.perAppEventsPerSecond(),
+        rum.maxEventsPerBatch(), Math.toIntExact(rum.maxDecompressedSize().toBytes()));
+  }
+
+  @Bean
+  List<IngestEndpoint> ingestEndpoints(TelemetrySink sink, OtlpLimits limits, RumIntakeSettings rum) {
     return List.of(
         new OtlpHttpTraceEndpoint(sink, limits),
         OtlpUnsupportedSignalEndpoint.logs(),

@@ -22,6 +22,7 @@ public record TracebridgeProperties(
     @DefaultValue("./data") Path dataDir,
     @DefaultValue("cassandra") String storage,
     @DefaultValue Ingest ingest,
+    @DefaultValue Rum rum,
     @DefaultValue Grpc grpc,
     @DefaultValue Cassandra cassandra,
     @DefaultValue Embedded embedded) {
@@ -37,6 +38,22 @@ public record TracebridgeProperties(
       @DefaultValue("4318") int port,
       @DefaultValue("16MB") DataSize maxBodySize,
       @DefaultValue("*") List<String> allowedOrigins) {}
+
+  /**
+   * The RUM intakes.
+   *
+   * @param allowedApps application ids (or Datadog client tokens) accepted; empty accepts every app, as
+   *     DataKit does without an allow-list
+   * @param perAppEventsPerSecond events per second one app may send; 0 = unlimited. Beyond it the
+   *     intake answers 429 with Retry-After
+   * @param maxEventsPerBatch events in one request; more answers 413
+   * @param maxDecompressedSize largest body after decompression (a zlib bomb answers 413)
+   */
+  public record Rum(
+      @DefaultValue List<String> allowedApps,
+      @DefaultValue("0") double perAppEventsPerSecond,
+      @DefaultValue("1000") int maxEventsPerBatch,
+      @DefaultValue("8MB") DataSize maxDecompressedSize) {}
 
   /** OTLP/gRPC. */
   public record Grpc(@DefaultValue("4317") int port) {}
