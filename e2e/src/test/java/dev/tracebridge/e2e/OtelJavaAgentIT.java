@@ -28,13 +28,12 @@ import tools.jackson.databind.JsonNode;
 class OtelJavaAgentIT {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-  @TempDir Path dataDir;
   private EngineProcess engine;
   private OtelTraces traces;
   private final HttpClient browser = HttpClient.newHttpClient();
 
   @BeforeAll
-  void startEngine() throws Exception {
+  void startEngine(@TempDir Path dataDir) throws Exception {
     engine = EngineProcess.start(dataDir.resolve("data"));
     traces = new OtelTraces(engine);
   }

@@ -35,13 +35,12 @@ class OtelJsExportersIT {
       List.of("package.json", "package-lock.json", ".npmrc", "export-trace.mjs");
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-  @TempDir Path dataDir;
   private EngineProcess engine;
   private OtelTraces traces;
   private Path project;
 
   @BeforeAll
-  void installExportersAndStartEngine() throws Exception {
+  void installExportersAndStartEngine(@TempDir Path dataDir) throws Exception {
     project = copyProject();
     run(List.of("npm", "ci", "--no-audit", "--no-fund"), INSTALL_TIMEOUT, "npm ci");
     engine = EngineProcess.start(dataDir.resolve("data"));
