@@ -1,42 +1,45 @@
 package dev.tracebridge.api.query;
 
 import dev.tracebridge.core.ingest.IngestRefusedException;
+import dev.tracebridge.core.search.SearchUnsupportedException;
 import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error as an RFC 9457 problem: client mistakes keep their 4xx from Spring's handler, a store
- * that cannot answer is a retryable 503, and nothing ever carries a stack trace.
+ * Every API error as an RFC 9457 problem: a client mistake is a 4xx saying what was wrong (a bad
+ * parameter is named in the {@code parameter} property), a store that cannot answer now is a retryable
+ * 503, a question the store cannot answer at all is a 501, and nothing ever carries a stack trace.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
-  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-  @ExceptionHandler({IngestRefusedException.class, CompletionException.class})
-  ResponseEntity<ProblemDetail> storeFailure(RuntimeException e) {
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    if (cause instanceof org.springframework.web.server.ResponseStatusException status) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(status.getStatusCode(), status.getReason());
-      return ResponseEntity.status(status.getStatusCode()).body(problem);
-    }
-    log.warn("query failed: {}", cause.toString());
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "the trace store did not answer; retry shortly");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+  @ExceptionHandler({BadParameterException.class, SearchUnsupportedException.class,
+      RejectedExecutionException.class, IngestRefusedException.class, CompletionException.class,
+      ExecutionException.class})
+  ResponseEntity<ProblemDetail> known(Exception e) {
+    return ProblemResponses.problem(e);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    log.error("unexpected error serving a query", e);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "internal error; the engine's log has the details");
-    return ResponseEntity.internalServerError().body(problem);
+    return ProblemResponses.problem(e);
+  }
+
+  /** Spring's own client errors (405, 404, 415...) get the type written out too. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+      HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem) ProblemResponses.withType(problem);
+    return super.createResponseEntity(body, headers, statusCode, request);
   }
 }

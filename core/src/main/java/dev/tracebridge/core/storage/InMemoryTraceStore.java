@@ -69,6 +69,21 @@ public final class InMemoryTraceStore implements TraceStore {
     }
   }
 
+  /**
+   * A snapshot of every trace partition, for the in-memory search, which has no index and reads them
+   * all (core.search.InMemoryTraceSearch).
+   */
+  public List<TraceRecords> traces() {
+    List<TraceRecords> all = new ArrayList<>(traces.size());
+    traces.forEach((key, partition) -> {
+      synchronized (partition) {
+        all.add(new TraceRecords(key, new ArrayList<>(partition.spans.values()),
+            new ArrayList<>(partition.resources.values())));
+      }
+    });
+    return all;
+  }
+
   @Override
   public CompletionStage<List<RumEvent>> readSession(String appId, String sessionId) {
     Map<String, RumEvent> session = sessions.get(new SessionKey(appId, sessionId));

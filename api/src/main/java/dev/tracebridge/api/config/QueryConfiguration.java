@@ -1,0 +1,90 @@
+package dev.tracebridge.api.config;
+
+import dev.tracebridge.api.auth.ApiAccessProperties;
+import dev.tracebridge.api.auth.BearerTokenFilter;
+import dev.tracebridge.api.metrics.RollupJob;
+import dev.tracebridge.api.search.CassandraTraceSearch;
+import dev.tracebridge.core.search.InMemoryMetricRollups;
+import dev.tracebridge.core.search.InMemoryTraceSearch;
+import dev.tracebridge.core.search.MetricRollups;
+import dev.tracebridge.core.search.TraceSearch;
+import dev.tracebridge.core.storage.InMemoryTraceStore;
+import dev.tracebridge.core.storage.TraceStore;
+import dev.tracebridge.correlator.JoinedTraceReader;
+import dev.tracebridge.store.cassandra.CassandraTraceStore;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Wires the read side: search over the chosen store, rollups, the query executor and API access. */
+@Configuration(proxyBeanMethods = false)
+class QueryConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(QueryConfiguration.class);
+  /** Analysis is CPU work; more threads than cores only queue it in the scheduler instead. */
+  private static final int QUERY_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  /** Past this many queued analyses the API answers 503 with Retry-After instead of growing the heap. */
+  private static final int QUERY_QUEUE = 256;
+  /** Right after the port routing, before anything reads a query. */
+  private static final int ACCESS_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  TraceSearch traceSearch(TraceStore store) {
+    if (store instanceof InMemoryTraceStore memory) return new InMemoryTraceSearch(memory);
+    if (store instanceof CassandraTraceStore cassandra) return new CassandraTraceSearch(cassandra);
+    throw new IllegalStateException("no search for a " + store.getClass().getName());
+  }
+
+  @Bean
+  MetricRollups metricRollups(TraceStore store) {
+    if (store instanceof CassandraTraceStore) {
+      log.warn("Metric rollups are kept in this engine's memory: the Cassandra rollup table is not there yet,"
+          + " so they are lost on restart and not shared between engine nodes");
+    }
+    return new InMemoryMetricRollups();
+  }
+
+  /**
+   * Where read-side work continues after the store answered: the Cassandra driver completes stages on
+   * its I/O threads, which must not run analyses. Bounded, and refusing (answered 503) when full.
+   */
+  @Bean(destroyMethod = "shutdown")
+  @Qualifier("queryExecutor")
+  ExecutorService queryExecutor() {
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(QUERY_THREADS, QUERY_THREADS, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(QUERY_QUEUE), r -> {
+          Thread t = new Thread(r, "query-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  @Bean
+  RollupJob rollupJob(TraceSearch search, JoinedTraceReader reader, MetricRollups rollups, Clock clock) {
+    return new RollupJob(search, reader, rollups, clock);
+  }
+
+  @Bean
+  FilterRegistrationBean<BearerTokenFilter> apiAccess(ApiAccessProperties access) {
+    var registration = new FilterRegistrationBean<>(new BearerTokenFilter(access.token()));
+    registration.setOrder(ACCESS_FILTER_ORDER);
+    registration.setAsyncSupported(true);
+    if (!access.token().isEmpty()) log.info("The query API requires a bearer token (tracebridge.api.token)");
+    return registration;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.tracebridge.api.metrics;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.tracebridge.api.search.TraceBatchReader;
+import dev.tracebridge.core.join.JoinedTrace;
+import dev.tracebridge.core.search.MetricRollup;
+import dev.tracebridge.core.search.MetricRollups;
+import dev.tracebridge.core.search.SearchQuery;
+import dev.tracebridge.core.search.SearchResult;
+import dev.tracebridge.core.search.SearchUnsupportedException;
+import dev.tracebridge.core.search.TraceSearch;
+import dev.tracebridge.core.search.TraceSummary;
+import dev.tracebridge.correlator.JoinedTraceReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Rolls up each minute once it is final ({@link RollupSchedule}): pages through the traces that
+ * started in it, newest first, reads them joined, aggregates ({@link RollupAggregator}) and writes the
+ * rows. A pass replaces the minute's rows, so repeating it (two engine nodes, a restart) is harmless.
+ * Runs on one thread of its own; a minute with more traces than {@link #MAX_TRACES_PER_MINUTE} is
+ * rolled up from the newest of them and marked incomplete.
+ */
+public final class RollupJob implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(RollupJob.class);
+  /** How often the job looks for newly final minutes. */
+  static final Duration TICK = Duration.ofSeconds(15);
+  /** After a pause (a long GC, a busy store) at most this many missed minutes are caught up per tick. */
+  static final int CATCH_UP_MINUTES = 10;
+  /** Bounds one pass's reads: 20 pages of the store's largest search. */
+  static final int MAX_TRACES_PER_MINUTE = 20 * SearchQuery.MAX_LIMIT;
+  /** A store read slower than this fails the pass, which the next tick retries. */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  private final TraceSearch search;
+  private final TraceBatchReader batches;
+  private final MetricRollups rollups;
+  private final Clock clock;
+  private @Nullable ScheduledExecutorService scheduler;
+  private long lastRolled = Long.MIN_VALUE;
+  private boolean unsupported;
+
+  public RollupJob(TraceSearch search, JoinedTraceReader reader, MetricRollups rollups, Clock clock) {
+    this.search = requireNonNull(search, "search");
+    this.batches = new TraceBatchReader(requireNonNull(reader, "reader"));
+    this.rollups = requireNonNull(rollups, "rollups");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Rolls up one minute and writes it.
+   *
+   * @return the rows written
+   */
+  public List<MetricRollup> rollUp(long epochMinute) throws InterruptedException, ExecutionException,
+      TimeoutException {
+    long start = RollupSchedule.startNanos(epochMinute);
+    long end = RollupSchedule.startNanos(epochMinute + 1) - 1;
+    RollupAggregator aggregator = new RollupAggregator(epochMinute);
+    long to = end;
+    int read = 0;
+    boolean complete = true;
+    List<String> lastPageIds = List.of();
+    while (true) {
+      SearchQuery query = SearchQuery.builder(start, to).limit(SearchQuery.MAX_LIMIT).build();
+      SearchResult result = search.search(query).toCompletableFuture().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      List<TraceSummary> page = new ArrayList<>();
+      for (TraceSummary s : result.traces()) {
+        // A trace belongs to the minute it started in; one already counted on the previous page
+        // (a tie at the page boundary) is skipped.
+        if (s.startEpochNanos() >= start && !lastPageIds.contains(s.traceId().toHex())) page.add(s);
+      }
+      List<JoinedTrace> traces = batches.read(page).toCompletableFuture()
+          .get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      for (JoinedTrace trace : traces) aggregator.add(trace);
+      read += page.size();
+      complete &= !result.partial();
+      if (result.traces().size() < SearchQuery.MAX_LIMIT || page.isEmpty()) break;
+      if (read >= MAX_TRACES_PER_MINUTE) {
+        complete = false;
+        break;
+      }
+      to = result.traces().get(result.traces().size() - 1).startEpochNanos();
+      long boundary = to;
+      lastPageIds = result.traces().stream().filter(s -> s.startEpochNanos() == boundary)
+          .map(s -> s.traceId().toHex()).toList();
+    }
+    List<MetricRollup> rows = aggregator.rollups(complete);
+    rollups.write(rows).toCompletableFuture().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    return rows;
+  }
+
+  /** Rolls up every minute that became final since the last tick (at most {@link #CATCH_UP_MINUTES}). */
+  void tick() {
+    if (unsupported) return;
+    long last = RollupSchedule.lastClosedMinute(clock.millis());
+    long first = lastRolled == Long.MIN_VALUE ? last : Math.max(lastRolled + 1, last - CATCH_UP_MINUTES + 1);
+    for (long minute = first; minute <= last; minute++) {
+      try {
+        rollUp(minute);
+        lastRolled = minute;
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof SearchUnsupportedException unsupportedSearch) {
+          unsupported = true;
+          log.warn("Metric rollups are off: {}", unsupportedSearch.getMessage());
+        } else {
+          log.warn("Rolling up minute {} failed; the next tick retries: {}", minute, e.getCause().toString());
+        }
+        return;
+      } catch (TimeoutException e) {
+        log.warn("Rolling up minute {} timed out; the next tick retries", minute);
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("Rolling up minute {} failed", minute, e);
+        return;
+      }
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (scheduler != null) return;
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "metric-rollups");
+      t.setDaemon(true);
+      return t;
+    });
+    scheduler.scheduleWithFixedDelay(this::tick, TICK.toSeconds(), TICK.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (scheduler == null) return;
+    scheduler.shutdownNow();
+    scheduler = null;
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return scheduler != null;
+  }
+}
