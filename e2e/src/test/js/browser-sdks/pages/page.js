@@ -35,6 +35,22 @@
     });
   }
 
+  /**
+   * Resolves once the browser has a Resource Timing entry for each call (bounded by `timeoutMs`), then
+   * `settleMs` later: SDKs that build a request's event from its entry do so asynchronously.
+   */
+  async function resourceTimings(calls, settleMs, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    const missing = () => calls.filter((c) => performance.getEntriesByName(c.url, 'resource').length === 0);
+    while (missing().length > 0) {
+      if (Date.now() > deadline) {
+        throw new Error(`no Resource Timing entry within ${timeoutMs} ms for ${missing().map((c) => c.url)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+  }
+
   /** Runs the page's calls and publishes their outcome, or the reason they could not run. */
   async function run(calls) {
     try {
@@ -44,5 +60,5 @@
     }
   }
 
-  window.tracebridgePage = { config, fetchCall, xhrCall, run };
+  window.tracebridgePage = { config, fetchCall, xhrCall, resourceTimings, run };
 })();

@@ -1,16 +1,18 @@
 package dev.tracebridge.e2e;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,15 +55,21 @@ final class BrowserSdkProject {
 
   /** Copies the project's sources, keeping their times so that an unchanged lockfile reads as such. */
   private static void copy(Path source, Path target) throws IOException {
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path relative = source.relativize(file);
-        if (GENERATED.contains(relative.getName(0).toString())) continue;
-        Path copy = target.resolve(relative);
-        Files.createDirectories(copy.getParent());
-        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+    Files.walkFileTree(source, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+        if (GENERATED.contains(dir.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
+        Files.createDirectories(target.resolve(source.relativize(dir)));
+        return FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        Files.copy(file, target.resolve(source.relativize(file)), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.COPY_ATTRIBUTES);
+        return FileVisitResult.CONTINUE;
+      }
+    });
   }
 
   /** npm keeps a copy of the lockfile it installed from in node_modules; older means stale. */

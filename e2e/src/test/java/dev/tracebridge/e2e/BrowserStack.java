@@ -42,15 +42,18 @@ final class BrowserStack implements AutoCloseable {
     // npm first: a broken install fails in seconds, before the engine's minute-long start.
     BrowserSdkProject project = BrowserSdkProject.prepare();
     Path dataDir = Files.createTempDirectory("tracebridge-browser-e2e");
-    EngineProcess engine = EngineProcess.start(dataDir.resolve("data"));
+    EngineProcess engine = null;
     BrowserTestBackend backend = null;
     try {
+      engine = EngineProcess.start(dataDir.resolve("data"));
       backend = BrowserTestBackend.start(engine.ingestPort);
       BrowserPageServer pages = BrowserPageServer.start(project.dir);
       return new BrowserStack(engine, backend, pages, project, dataDir);
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      // The engine is a process of its own: left running, it would outlive this JVM.
       if (backend != null) backend.close();
-      engine.close();
+      if (engine != null) engine.close();
+      deleteRecursively(dataDir);
       throw e;
     }
   }
