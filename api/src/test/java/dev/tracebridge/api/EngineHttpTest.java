@@ -65,6 +65,29 @@ class EngineHttpTest {
   }
 
   @Test
+  void faroPayload_storesItsEmbeddedOtlpSpansToo() throws Exception {
+    String traceId = "5b8efff798038103d269b633813fc60c";
+    HttpResponse<String> posted = send(INGEST_PORT, "POST", "/v1/rum/faro", """
+        {"meta":{"app":{"name":"shop-web"},"session":{"id":"faro-s1"},"page":{"url":"http://127.0.0.1/cart"}},
+         "events":[{"name":"faro.tracing.fetch","timestamp":"2026-11-25T13:42:49.499Z",
+           "attributes":{"url.full":"http://localhost/api/cart","http.request.method":"GET",
+                         "http.response.status_code":"200","duration_ns":"28000000"},
+           "trace":{"trace_id":"5b8efff798038103d269b633813fc60c","span_id":"eee19b7ec3c1b174"}}],
+         "traces":{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"shop-web"}}]},
+           "scopeSpans":[{"scope":{"name":"@opentelemetry/instrumentation-fetch"},"spans":[
+             {"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","name":"HTTP GET",
+              "kind":3,"startTimeUnixNano":"1795614169471000000","endTimeUnixNano":"1795614169499000000"}]}]}]}}
+        """);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    assertThat(posted.body()).doesNotContain("not_stored");
+
+    HttpResponse<String> trace = send(API_PORT, "GET", "/api/v1/traces/" + traceId, null);
+    assertThat(trace.statusCode()).as(trace.body()).isEqualTo(200);
+    assertThat(trace.body()).contains("\"spanId\":\"eee19b7ec3c1b174\"").contains("\"name\":\"HTTP GET\"")
+        .contains("localhost/api/cart");
+  }
+
+  @Test
   void queryApiOnIngestPort_isNotServed() throws Exception {
     HttpResponse<String> response = send(INGEST_PORT, "GET", "/api/v1/traces/0af7651916cd43dd8448eb211c80319c", null);
     assertThat(response.statusCode()).isEqualTo(404);

@@ -158,7 +158,7 @@ final class RumIntake {
     return out;
   }
 
-  private static IngestResponse sinkFailure(Throwable error) {
+  static IngestResponse sinkFailure(Throwable error) {
     Throwable cause = error;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {

@@ -1,5 +1,6 @@
 package dev.tracebridge.api.config;
 
+import dev.tracebridge.api.ingest.EmbeddedOtlpTraces;
 import dev.tracebridge.api.ingest.IngestCors;
 import dev.tracebridge.api.ingest.IngestServlet;
 import dev.tracebridge.api.ingest.PortRouting;
@@ -9,6 +10,7 @@ import dev.tracebridge.core.storage.TraceStore;
 import dev.tracebridge.correlator.CorrelatingSink;
 import dev.tracebridge.correlator.JoinedTraceReader;
 import dev.tracebridge.otlp.OtlpHttpTraceEndpoint;
+import dev.tracebridge.otlp.OtlpJsonTraceDecoder;
 import dev.tracebridge.otlp.OtlpLimits;
 import dev.tracebridge.otlp.OtlpUnsupportedSignalEndpoint;
 import dev.tracebridge.rum.DatadogRumEndpoint;
@@ -60,7 +62,7 @@ class IngestConfiguration {
         new NativeRumEndpoint(sink, rum),
         new DatadogRumEndpoint(sink, rum),
         new GuanceRumEndpoint(sink, rum),
-        new FaroEndpoint(sink, rum));
+        new FaroEndpoint(sink, rum, new EmbeddedOtlpTraces(new OtlpJsonTraceDecoder(limits), sink)));
   }
 
   @Bean

@@ -26,6 +26,21 @@ public final class FaroPayloadDecoder implements RumBatchDecoder {
   static final String SESSION_HEADER = "x-faro-session-id";
   static final String API_KEY_HEADER = "x-api-key";
 
+  private final boolean embeddedSpansStored;
+
+  /** A decoder for an intake that leaves the embedded OTLP spans alone (counted as not stored). */
+  public FaroPayloadDecoder() {
+    this(false);
+  }
+
+  /**
+   * @param embeddedSpansStored whether the endpoint stores the embedded OTLP spans itself (through
+   *     {@link dev.tracebridge.core.ingest.EmbeddedTraces}), so the receipt must not call them unstored
+   */
+  public FaroPayloadDecoder(boolean embeddedSpansStored) {
+    this.embeddedSpansStored = embeddedSpansStored;
+  }
+
   @Override
   public DecodedBatch decode(IngestRequest request, DecodeLimits limits) {
     byte[] body = CompressedBody.plainBytes(request.body(), limits.maxDecompressedBytes());
@@ -102,7 +117,10 @@ public final class FaroPayloadDecoder implements RumBatchDecoder {
       RumView view = page.build(context, meta.pageUrl(), meta.rest());
       if (view != null) batch.accept(batch.next(), view);
     }
-    if (spans.count() > 0) {
+    if (spans.count() > 0 && embeddedSpansStored) {
+      batch.note(spans.count() + " embedded OTLP spans stored as backend-format spans; their start times "
+          + "and Resource Timing were applied to " + enriched + " resources");
+    } else if (spans.count() > 0) {
       batch.notStored(spans.count());
       batch.note(spans.count() + " embedded OTLP spans are not stored by this intake (send them to /v1/traces); "
           + "their start times and Resource Timing were applied to " + enriched + " resources");
