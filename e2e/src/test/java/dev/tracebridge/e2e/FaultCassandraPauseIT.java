@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,11 +84,6 @@ class FaultCassandraPauseIT {
   }
 
   @Test
-  @Disabled("BUG: with the default tracebridge.cassandra.request-timeout (10s, TracebridgeProperties.Cassandra;"
-      + " CassandraStoreConfig.DEFAULT_REQUEST_TIMEOUT says 5s) a write to a silent Cassandra is answered"
-      + " only after 10 s, when OTLP exporters (10 s default timeout) and the probe have already given up:"
-      + " the clients see timeouts, not UNAVAILABLE/503. And /api/v1/ready stays 200 through the whole"
-      + " 30 s outage (StorageHealth only asks the driver whether a node is UP, which it still is).")
   @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void cassandraPaused30sWithDefaults_answersWithinClientTimeoutsAndReadinessTurnsNotReady() throws Exception {
     try (FaultEngine engine = FaultEngine.start(dir.resolve("data"))) {

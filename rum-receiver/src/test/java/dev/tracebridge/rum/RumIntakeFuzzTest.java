@@ -24,7 +24,6 @@ import java.util.zip.DeflaterOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import net.jqwik.api.Disabled;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -146,15 +145,10 @@ class RumIntakeFuzzTest {
   /**
    * Found by {@link #mutatedGuanceLineProtocol_answers2xxOrA4xxWithAReason} with 20,000 tries (seed
    * -3230140684569406909): a field value of digits that is not a valid number makes the FLOAT pattern
-   * backtrack quadratically.
+   * backtrack quadratically (one 8 MiB request could pin a core for days). LineProtocolParser now uses
+   * possessive quantifiers; the bound below is a hang guard, hundreds of times what the parse costs.
    */
   @Example
-  @Disabled("BUG: LineProtocolParser.fieldValue matches FLOAT = [+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)? against"
-      + " the whole token; a run of n digits that then fails to match backtracks O(n^2): 8,700 digits cost"
-      + " ~1 s of CPU, this 100,000-digit field minutes, an 8 MiB body (the intake's limit) days. One request"
-      + " pins a core: a denial of service on the ingest port. Fix: possessive quantifiers"
-      + " ([+-]?+(\\d++\\.?+\\d*+|\\.\\d++)([eE][+-]?+\\d++)?+) or a hand-written scan, plus a bound on a"
-      + " number's length.")
   void longDigitRunInAGuanceField_answersWithinASecond() {
     String line = "view,app_id=shop_web_app,session_id=s-1,view_id=v-1 first_byte=" + "9".repeat(LONG_DIGIT_RUN)
         + "x,view_url=\"/cart\" 1795614571547";
@@ -162,7 +156,8 @@ class RumIntakeFuzzTest {
     IngestResponse response = call(caller, guance, request(GuanceRumEndpoint.PATH, utf8(line), Map.of(), Map.of()));
     long millis = (System.nanoTime() - start) / 1_000_000;
 
-    assertThat(response.status()).isBetween(CLIENT_ERROR_START, SUCCESS_END);
+    assertThat(response.status()).isBetween(SUCCESS_START, CLIENT_ERROR_END)
+        .matches(status -> status <= SUCCESS_END || status >= CLIENT_ERROR_START, "2xx or 4xx");
     assertThat(millis).as("CPU one bad field may cost").isLessThan(LINE_PARSE_LIMIT_MILLIS);
   }
 

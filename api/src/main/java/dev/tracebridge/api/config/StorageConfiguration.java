@@ -57,7 +57,9 @@ class StorageConfiguration {
 
   @Bean
   StorageHealth storageHealth(TraceStore store) {
-    if (store instanceof CassandraTraceStore cassandra) return cassandra::isHealthy;
+    if (store instanceof CassandraTraceStore cassandra) {
+      return new ProbingStorageHealth(store, cassandra::isHealthy, System::nanoTime);
+    }
     return () -> true;
   }
 

@@ -65,6 +65,8 @@ public record TracebridgeProperties(
    * @param replication CQL replication map used when the engine creates the keyspace
    * @param writeConsistency ONE for the single embedded node; LOCAL_QUORUM for a real cluster
    * @param maxInFlightWrites writes outstanding at once; past it ingest answers 429 instead of queueing
+   * @param requestTimeout how long a write may wait for Cassandra before the client hears 503; below the
+   *     10 s OpenTelemetry exporters wait, so that they get a retryable answer rather than a time-out
    */
   public record Cassandra(
       @DefaultValue List<String> contactPoints,
@@ -75,7 +77,7 @@ public record TracebridgeProperties(
       @DefaultValue("ONE") String writeConsistency,
       @DefaultValue("1024") int maxInFlightWrites,
       @DefaultValue("7d") Duration retention,
-      @DefaultValue("10s") Duration requestTimeout) {}
+      @DefaultValue("5s") Duration requestTimeout) {}
 
   /**
    * The embedded node. Its ports differ from Cassandra's usual 9042/7000 so that it never collides
