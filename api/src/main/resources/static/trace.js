@@ -19,7 +19,7 @@ export async function showTrace(traceId) {
     document.getElementById('summary').textContent = analysis.summary;
     renderSplit(document.getElementById('split'), analysis);
     renderOrigin(document.getElementById('error-origin'), analysis.errorOrigin);
-    document.getElementById('skew').textContent = 'Clock skew: ' + analysis.clockSkew.note + '.';
+    document.getElementById('skew').textContent = 'Clock skew: ' + skewText(analysis.clockSkew) + '.';
     document.getElementById('warnings').replaceChildren(...analysis.warnings.map((w) => el('li', {}, w)));
     renderWaterfall(document.getElementById('waterfall'), trace, analysis);
   } catch (error) {
@@ -63,4 +63,10 @@ function renderOrigin(container, origin) {
     exception && exception.stacktrace ? el('details', {}, el('summary', {}, 'stack trace'),
       el('pre', {}, exception.stacktrace)) : null);
   container.hidden = false;
+}
+
+// The measured offsets, so an engineer sees what was moved and by how much, not only that it was.
+function skewText(skew) {
+  if (!skew.corrections.length) return skew.note;
+  return skew.corrections.map((c) => `${c.from} shifted by ${c.offsetMs} ms onto ${c.to}`).join('; ');
 }

@@ -1,87 +1,89 @@
 package dev.tracebridge.correlator;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.tracebridge.core.join.JoinedTrace;
-import dev.tracebridge.core.join.LinkMatch;
-import dev.tracebridge.core.join.TraceLink;
 import dev.tracebridge.core.model.Span;
-import dev.tracebridge.core.model.SpanId;
 import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.rum.PropagatedContext;
 import dev.tracebridge.core.rum.RumResource;
 import dev.tracebridge.core.storage.TraceRecords;
+import dev.tracebridge.correlator.adjust.Adjusters;
+import dev.tracebridge.correlator.adjust.JoinEvidence;
+import dev.tracebridge.correlator.adjust.TraceDraft;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Joins one trace partition's rows into a front-to-back trace. The edge across the boundary is exact:
- * a RUM resource is the parent of each backend span whose parent span id is the span id the browser
- * propagated, in the same trace. Reads never fail on odd data; what looks wrong becomes a warning.
+ * Joins one trace partition's rows into a front-to-back trace by running the adjuster chain
+ * ({@link Adjusters}): a RUM resource is the parent of each backend span whose parent span id is the span
+ * id the browser propagated, in the same trace; weaker edges say how they were made. Reads never fail
+ * on odd data; what looks wrong becomes a warning. Stateless and thread-safe.
  */
 public final class TraceJoiner {
+
+  /** Joins the rows that belong to {@code requested}, with nothing known beyond them. */
+  public JoinedTrace join(TraceId requested, TraceRecords records) {
+    return join(requested, records, JoinEvidence.NONE);
+  }
 
   /**
    * Joins the rows that belong to {@code requested}. When the caller asked with a 64-bit id and the
    * backend knew the full 128-bit id, the joined trace carries the full one.
    */
-  public JoinedTrace join(TraceId requested, TraceRecords records) {
-    TraceRecords rows = records.matching(requested);
-    List<Span> spans = new ArrayList<>(rows.spans());
-    spans.sort(Comparator.comparingLong(Span::startEpochNanos).thenComparing(s -> s.spanId().toHex()));
-    List<RumResource> resources = new ArrayList<>(rows.resources());
-    resources.sort(Comparator.comparingLong(RumResource::epochNanos).thenComparing(RumResource::eventId));
+  public JoinedTrace join(TraceId requested, TraceRecords records, JoinEvidence evidence) {
+    TraceDraft draft = draft(requested, records, evidence);
+    return draft.toJoinedTrace(fullestId(requested, draft.spans()));
+  }
 
-    Map<SpanId, List<Span>> childrenByParent = new HashMap<>();
-    Set<SpanId> spanIds = new HashSet<>();
-    for (Span span : spans) {
-      spanIds.add(span.spanId());
-      if (span.parentSpanId() != null) {
-        childrenByParent.computeIfAbsent(span.parentSpanId(), k -> new ArrayList<>()).add(span);
-      }
+  /** The adjusted draft, for callers that need more than the joined trace (links of copies, per resource). */
+  public TraceDraft draft(TraceId requested, TraceRecords records, JoinEvidence evidence) {
+    requireNonNull(requested, "requested");
+    requireNonNull(records, "records");
+    requireNonNull(evidence, "evidence");
+    return Adjusters.adjust(requested, spansOf(requested, records), resourcesOf(requested, records), evidence);
+  }
+
+  /**
+   * The edges by ids alone (copies removed, no fallback, no clock offsets, no verdicts): what deciding a
+   * resource's propagation verdict needs, at a fraction of a full join's cost.
+   */
+  public TraceDraft links(TraceId requested, TraceRecords records) {
+    requireNonNull(requested, "requested");
+    requireNonNull(records, "records");
+    return Adjusters.link(requested, spansOf(requested, records), resourcesOf(requested, records));
+  }
+
+  /**
+   * The rows that can belong to {@code requested}, as {@link TraceRecords#matching} keeps them, with plain
+   * loops: the checker runs this for every resource it decides, and the stream form allocated more than
+   * the whole rest of a decision.
+   */
+  private static List<Span> spansOf(TraceId requested, TraceRecords records) {
+    List<Span> out = new ArrayList<>(records.spans().size());
+    for (Span span : records.spans()) {
+      if (span.traceId().sameTraceAs(requested)) out.add(span);
     }
+    return out;
+  }
 
-    List<TraceLink> links = new ArrayList<>();
-    Set<SpanId> propagated = new HashSet<>();
-    for (RumResource resource : resources) {
-      Set<SpanId> linkedChildren = new HashSet<>();
-      for (PropagatedContext context : resource.propagation()) {
-        SpanId browserSpan = context.spanId();
-        if (browserSpan == null) continue;
-        propagated.add(browserSpan);
-        for (Span child : childrenByParent.getOrDefault(browserSpan, List.of())) {
-          if (!child.traceId().sameTraceAs(context.traceId()) || !linkedChildren.add(child.spanId())) {
-            continue;
-          }
-          LinkMatch match = child.traceId().equals(context.traceId())
-              ? LinkMatch.EXACT : LinkMatch.LOW_64_BITS;
-          links.add(new TraceLink(resource.eventId(), browserSpan, child.spanId(), match));
+  private static List<RumResource> resourcesOf(TraceId requested, TraceRecords records) {
+    List<RumResource> out = new ArrayList<>(records.resources().size());
+    for (RumResource resource : records.resources()) {
+      for (PropagatedContext c : resource.propagation()) {
+        if (c.traceId().sameTraceAs(requested)) {
+          out.add(resource);
+          break;
         }
       }
     }
-
-    Set<String> warnings = new LinkedHashSet<>();
-    for (Span span : spans) {
-      SpanId parent = span.parentSpanId();
-      if (parent != null && !spanIds.contains(parent) && !propagated.contains(parent)) {
-        warnings.add("span " + span.spanId() + " (" + span.serviceName() + " " + span.name()
-            + ") has parent " + parent + ", which is not in the trace");
-      }
-      if (span.endEpochNanos() < span.startEpochNanos()) {
-        warnings.add("span " + span.spanId() + " ends before it starts");
-      }
-    }
-    return new JoinedTrace(fullestId(requested, spans), spans, resources, links, List.copyOf(warnings));
+    return out;
   }
 
   private static TraceId fullestId(TraceId requested, List<Span> spans) {
     if (!requested.is64Bit()) return requested;
     for (Span span : spans) {
-      if (!span.traceId().is64Bit()) return span.traceId();
+      if (!span.traceId().is64Bit() && span.traceId().sameTraceAs(requested)) return span.traceId();
     }
     return requested;
   }

@@ -3,6 +3,9 @@ package dev.tracebridge.correlator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tracebridge.core.health.InMemoryVerdictStore;
+import dev.tracebridge.core.health.PendingCheck;
+import dev.tracebridge.core.health.RootServerSpan;
 import dev.tracebridge.core.ingest.IngestRefusedException;
 import dev.tracebridge.core.join.JoinedTrace;
 import dev.tracebridge.core.join.LinkMatch;
@@ -11,14 +14,17 @@ import dev.tracebridge.core.model.Span;
 import dev.tracebridge.core.model.SpanId;
 import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.model.TraceKey;
+import dev.tracebridge.core.rum.HeaderFormat;
 import dev.tracebridge.core.rum.RumEvent;
 import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.core.rum.Sampling;
 import dev.tracebridge.core.storage.InMemoryTraceStore;
 import dev.tracebridge.core.storage.TestTelemetry;
 import dev.tracebridge.core.storage.TraceRecords;
 import dev.tracebridge.core.storage.TraceStore;
 import dev.tracebridge.core.storage.TraceWrite;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,8 +33,10 @@ import org.junit.jupiter.api.Test;
 
 class CorrelatingSinkTest {
   private final InMemoryTraceStore store = new InMemoryTraceStore();
-  private final CorrelatingSink sink = new CorrelatingSink(store);
-  private final JoinedTraceReader query = new JoinedTraceReader(store);
+  private final InMemoryVerdictStore verdicts = new InMemoryVerdictStore();
+  private final TestClock clock = new TestClock(Instant.ofEpochSecond(1_700_000_000L));
+  private final CorrelatingSink sink = new CorrelatingSink(store, verdicts, clock);
+  private final JoinedTraceReader query = new JoinedTraceReader(store, verdicts, Runnable::run);
 
   @Test
   void browserFirstThenBackend_joinsWithExactLink() throws Exception {
@@ -105,7 +113,7 @@ class CorrelatingSinkTest {
   void storeRefusal_reachesTheReceiverUnchanged() {
     IngestRefusedException overloaded = new IngestRefusedException(
         IngestRefusedException.Reason.OVERLOADED, Duration.ofSeconds(1), "too many writes in flight");
-    CorrelatingSink refusing = new CorrelatingSink(new FailingStore(overloaded));
+    CorrelatingSink refusing = new CorrelatingSink(new FailingStore(overloaded), verdicts, clock);
     Span span = TestTelemetry.fullSpan(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId(), null);
 
     assertThatThrownBy(() -> refusing.acceptSpans(List.of(span)).toCompletableFuture().get())
@@ -114,7 +122,8 @@ class CorrelatingSinkTest {
 
   @Test
   void unclassifiedStoreFailure_becomesRetryableStorageUnavailable() {
-    CorrelatingSink failing = new CorrelatingSink(new FailingStore(new IllegalStateException("disk on fire")));
+    CorrelatingSink failing =
+        new CorrelatingSink(new FailingStore(new IllegalStateException("disk on fire")), verdicts, clock);
     RumEvent resource = TestTelemetry.fullResource(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId());
 
     assertThatThrownBy(() -> failing.acceptRum(List.of(resource)).toCompletableFuture().get())
@@ -122,6 +131,72 @@ class CorrelatingSinkTest {
           assertThat(refused.reason()).isEqualTo(IngestRefusedException.Reason.STORAGE_UNAVAILABLE);
           assertThat(refused.getMessage()).contains("disk on fire");
         });
+  }
+
+  @Test
+  void tracedResource_leavesAPendingCheckInItsArrivalMinute() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    RumResource resource = TestTelemetry.fullResource(traceId, TestTelemetry.randomSpanId());
+    sink.acceptRum(List.of(resource)).toCompletableFuture().get();
+
+    long bucket = PendingCheck.bucketOf(clock.instant().getEpochSecond() * 1_000_000_000L);
+    assertThat(verdicts.pendingChecks(bucket).toCompletableFuture().get()).containsExactly(
+        new PendingCheck("shop-web", resource.eventId(), traceId.key(),
+            clock.instant().getEpochSecond() * 1_000_000_000L));
+  }
+
+  @Test
+  void resourceWithOnlyResponseIds_orNone_getsNoCheck() throws Exception {
+    RumResource document = Requests.request().eventId("doc-1")
+        .context(HeaderFormat.RESPONSE, TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId(), Sampling.SAMPLED)
+        .build();
+    RumResource untraced = Requests.request().eventId("img-1").build();
+    sink.acceptRum(List.of(document, untraced)).toCompletableFuture().get();
+
+    long bucket = PendingCheck.bucketOf(clock.instant().getEpochSecond() * 1_000_000_000L);
+    assertThat(verdicts.pendingChecks(bucket).toCompletableFuture().get()).isEmpty();
+  }
+
+  @Test
+  void parentlessHttpServerSpan_isIndexedForFallbackJoins_childSpansAreNot() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    Span root = Spans.server(traceId, TestTelemetry.randomSpanId(), null, "checkout", 1_000, 2_000).build();
+    Span child = Spans.server(traceId, TestTelemetry.randomSpanId(), root.spanId(), "checkout", 1_100, 1_900).build();
+    sink.acceptSpans(List.of(root, child)).toCompletableFuture().get();
+
+    assertThat(verdicts.rootSpans("GET", "/cart/{id}", 0, 10_000, 10).toCompletableFuture().get())
+        .extracting(RootServerSpan::spanId).containsExactly(root.spanId());
+  }
+
+  @Test
+  void verdictStoreRefusal_failsTheIngest_soTheClientRetries() {
+    IngestRefusedException overloaded = new IngestRefusedException(
+        IngestRefusedException.Reason.OVERLOADED, Duration.ofSeconds(1), "verdict store full");
+    CorrelatingSink refusing = new CorrelatingSink(store, new RefusingVerdictStore(overloaded), clock);
+    RumEvent resource = TestTelemetry.fullResource(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId());
+
+    assertThatThrownBy(() -> refusing.acceptRum(List.of(resource)).toCompletableFuture().get())
+        .cause().isSameAs(overloaded);
+  }
+
+  /** Refuses the writes the sink makes; everything else behaves as the in-memory store. */
+  private static final class RefusingVerdictStore extends ForwardingVerdictStore {
+    private final RuntimeException failure;
+
+    RefusingVerdictStore(RuntimeException failure) {
+      super(new InMemoryVerdictStore());
+      this.failure = failure;
+    }
+
+    @Override
+    public CompletionStage<Void> schedule(List<PendingCheck> checks) {
+      return CompletableFuture.failedFuture(failure);
+    }
+
+    @Override
+    public CompletionStage<Void> indexRootSpans(List<RootServerSpan> spans) {
+      return CompletableFuture.failedFuture(failure);
+    }
   }
 
   private record FailingStore(RuntimeException failure) implements TraceStore {

@@ -26,7 +26,7 @@ import java.util.Set;
 final class TimelineBuilder {
   /** Backend spans this far outside the browser's window are worth a warning; less is rounding. */
   private static final long SKEW_WARNING_NANOS = 1_000_000;
-  private static final String BROWSER_PREFIX = "browser:";
+  static final String BROWSER_PREFIX = "browser:";
 
   private TimelineBuilder() {}
 
@@ -44,7 +44,8 @@ final class TimelineBuilder {
         continue;
       }
       spans.put(id, new TimelineNode(TimelineNode.Kind.SPAN, id, span.name(), span.serviceName(),
-          Category.BACKEND, span.startEpochNanos(), span.endEpochNanos(), span, null));
+          // On the browser's clock where the correlator measured the offset of this span's service.
+          Category.BACKEND, trace.correctedStartEpochNanos(span), trace.correctedEndEpochNanos(span), span, null));
     }
 
     Map<String, TimelineNode> waitByResource = new HashMap<>();

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param criticalPath the path's steps in time order
  * @param selfTimeOnPath each service's own time on the path (backend services, and the browser)
  * @param split the latency split, largest part first
- * @param skewCorrections the clock offsets applied to put both sides on one axis (none measured yet)
+ * @param skewCorrections the measured clock offsets applied to put both sides on one axis
  * @param warnings what was repaired or clipped on the way, for a reader to weigh the result
  */
 public record TraceAnalysis(

@@ -29,7 +29,7 @@ public final class TraceAnalyzer {
     String rootName = rootName(root);
     long total = root.duration();
     return new TraceAnalysis(trace.traceId(), rootName, root.start, total, steps,
-        LatencySplit.selfTimeByService(path), split, origin.orElse(null), List.of(), warnings,
+        LatencySplit.selfTimeByService(path), split, origin.orElse(null), skewCorrections(trace), warnings,
         AnalysisSummary.sentence(rootName, total, split, origin.orElse(null)));
   }
 
@@ -47,5 +47,13 @@ public final class TraceAnalyzer {
       case SPAN -> root.service + " " + root.name;
       case TRACE, PHASE -> "The trace";
     };
+  }
+
+  /** The measured offsets the timeline applied, one per backend service and browser session. */
+  private static List<TraceAnalysis.SkewCorrection> skewCorrections(JoinedTrace trace) {
+    return trace.clockCorrections().stream()
+        .map(c -> new TraceAnalysis.SkewCorrection(c.service(),
+            TimelineBuilder.BROWSER_PREFIX + "session " + c.sessionId(), c.offsetNanos()))
+        .toList();
   }
 }

@@ -18,7 +18,16 @@ import dev.tracebridge.rum.FaroEndpoint;
 import dev.tracebridge.rum.GuanceRumEndpoint;
 import dev.tracebridge.rum.NativeRumEndpoint;
 import dev.tracebridge.rum.RumIntakeSettings;
+import dev.tracebridge.core.health.VerdictStore;
+import dev.tracebridge.correlator.health.PropagationCheckSettings;
+import dev.tracebridge.correlator.health.PropagationChecker;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -30,15 +39,42 @@ import org.springframework.core.Ordered;
 /** Wires the receivers to the correlator, and the ingest HTTP port into the servlet container. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
+  /** Join continuations are short (decode and join one partition); two per core keeps reads moving. */
+  private static final int JOIN_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+  private static final int JOIN_QUEUE = 1024;
 
   @Bean
-  CorrelatingSink telemetrySink(TraceStore store) {
-    return new CorrelatingSink(store);
+  CorrelatingSink telemetrySink(TraceStore store, VerdictStore verdicts) {
+    return new CorrelatingSink(store, verdicts, Clock.systemUTC());
+  }
+
+  /**
+   * Joining reads the trace partition and its verdicts and clock samples; the few continuations run on
+   * a small pool of their own, never the common pool (one thread per task on 2 cores).
+   */
+  @Bean(destroyMethod = "shutdown")
+  ExecutorService joinExecutor() {
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(JOIN_THREADS, JOIN_THREADS, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(JOIN_QUEUE), r -> {
+          Thread t = new Thread(r, "join-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
   }
 
   @Bean
-  JoinedTraceReader joinedTraceReader(TraceStore store) {
-    return new JoinedTraceReader(store);
+  JoinedTraceReader joinedTraceReader(TraceStore store, VerdictStore verdicts, ExecutorService joinExecutor) {
+    return new JoinedTraceReader(store, verdicts, joinExecutor);
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
+  PropagationCheckSchedule propagationCheckSchedule(TraceStore store, VerdictStore verdicts,
+      TracebridgeProperties props) {
+    PropagationCheckSettings settings = PropagationCheckSettings.defaults()
+        .withGrace(props.propagation().gracePeriod());
+    return new PropagationCheckSchedule(new PropagationChecker(store, verdicts, settings),
+        props.propagation().checkInterval());
   }
 
   @Bean

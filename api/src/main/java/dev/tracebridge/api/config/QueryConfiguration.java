@@ -3,7 +3,10 @@ package dev.tracebridge.api.config;
 import dev.tracebridge.api.auth.ApiAccessProperties;
 import dev.tracebridge.api.auth.BearerTokenFilter;
 import dev.tracebridge.api.metrics.RollupJob;
+import dev.tracebridge.api.search.CassandraMinuteTraces;
 import dev.tracebridge.api.search.CassandraTraceSearch;
+import dev.tracebridge.api.search.MinuteTraces;
+import dev.tracebridge.api.search.SearchMinuteTraces;
 import dev.tracebridge.core.search.InMemoryMetricRollups;
 import dev.tracebridge.core.search.InMemoryTraceSearch;
 import dev.tracebridge.core.search.MetricRollups;
@@ -11,6 +14,7 @@ import dev.tracebridge.core.search.TraceSearch;
 import dev.tracebridge.core.storage.InMemoryTraceStore;
 import dev.tracebridge.core.storage.TraceStore;
 import dev.tracebridge.correlator.JoinedTraceReader;
+import dev.tracebridge.store.cassandra.CassandraMetricRollups;
 import dev.tracebridge.store.cassandra.CassandraTraceStore;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,13 +53,18 @@ class QueryConfiguration {
     throw new IllegalStateException("no search for a " + store.getClass().getName());
   }
 
+  /** Rollups live where the traces do: in Cassandra, durable and shared by every engine node. */
   @Bean
   MetricRollups metricRollups(TraceStore store) {
-    if (store instanceof CassandraTraceStore) {
-      log.warn("Metric rollups are kept in this engine's memory: the Cassandra rollup table is not there yet,"
-          + " so they are lost on restart and not shared between engine nodes");
-    }
+    if (store instanceof CassandraTraceStore cassandra) return CassandraMetricRollups.of(cassandra);
     return new InMemoryMetricRollups();
+  }
+
+  /** How the rollup pass finds a minute's traces: Cassandra's minute index, or a search of the minute. */
+  @Bean
+  MinuteTraces minuteTraces(TraceStore store, TraceSearch search) {
+    if (store instanceof CassandraTraceStore cassandra) return new CassandraMinuteTraces(cassandra);
+    return new SearchMinuteTraces(search);
   }
 
   /**
@@ -75,8 +84,8 @@ class QueryConfiguration {
   }
 
   @Bean
-  RollupJob rollupJob(TraceSearch search, JoinedTraceReader reader, MetricRollups rollups, Clock clock) {
-    return new RollupJob(search, reader, rollups, clock);
+  RollupJob rollupJob(MinuteTraces traces, JoinedTraceReader reader, MetricRollups rollups, Clock clock) {
+    return new RollupJob(traces, reader, rollups, clock);
   }
 
   @Bean

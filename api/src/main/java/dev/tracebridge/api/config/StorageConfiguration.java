@@ -1,9 +1,12 @@
 package dev.tracebridge.api.config;
 
+import dev.tracebridge.core.health.InMemoryVerdictStore;
+import dev.tracebridge.core.health.VerdictStore;
 import dev.tracebridge.core.storage.InMemoryTraceStore;
 import dev.tracebridge.core.storage.TraceStore;
 import dev.tracebridge.store.cassandra.CassandraStoreConfig;
 import dev.tracebridge.store.cassandra.CassandraTraceStore;
+import dev.tracebridge.store.cassandra.CassandraVerdictStore;
 import dev.tracebridge.store.cassandra.embedded.EmbeddedCassandra;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -53,6 +56,13 @@ class StorageConfiguration {
     return CassandraTraceStore.connect(new CassandraStoreConfig(contactPoints, datacenter, c.keyspace(),
         c.replication(), c.applySchema(), c.writeConsistency(), c.maxInFlightWrites(), c.retention(),
         c.requestTimeout()));
+  }
+
+  /** Propagation verdicts and pending checks live beside the traces (core.health's SPI). */
+  @Bean(destroyMethod = "close")
+  VerdictStore verdictStore(TraceStore store) {
+    if (store instanceof CassandraTraceStore cassandra) return CassandraVerdictStore.of(cassandra);
+    return new InMemoryVerdictStore();
   }
 
   @Bean

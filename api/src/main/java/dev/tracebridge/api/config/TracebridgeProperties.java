@@ -23,6 +23,7 @@ public record TracebridgeProperties(
     @DefaultValue("cassandra") String storage,
     @DefaultValue Ingest ingest,
     @DefaultValue Rum rum,
+    @DefaultValue Propagation propagation,
     @DefaultValue Grpc grpc,
     @DefaultValue Cassandra cassandra,
     @DefaultValue Embedded embedded) {
@@ -54,6 +55,18 @@ public record TracebridgeProperties(
       @DefaultValue("0") double perAppEventsPerSecond,
       @DefaultValue("1000") int maxEventsPerBatch,
       @DefaultValue("8MB") DataSize maxDecompressedSize) {}
+
+  /**
+   * Propagation-health verdicts (docs/propagation-health.md).
+   *
+   * @param gracePeriod how long a traced browser request stays {@code pending} before it is decided:
+   *     batch exporters deliver backend spans seconds to minutes late
+   * @param checkInterval how often this node looks for requests whose grace period has passed; any
+   *     number of nodes may run it, they decide the same verdicts
+   */
+  public record Propagation(
+      @DefaultValue("2m") Duration gracePeriod,
+      @DefaultValue("30s") Duration checkInterval) {}
 
   /** OTLP/gRPC. */
   public record Grpc(@DefaultValue("4317") int port) {}

@@ -10,7 +10,9 @@ import dev.tracebridge.core.search.UrlPattern;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,18 +27,21 @@ class MetricsController {
 
   private final MetricRollups rollups;
   private final Clock clock;
+  private final ExecutorService executor;
 
-  MetricsController(MetricRollups rollups, Clock clock) {
+  /** Rows are rendered on {@code executor}: the Cassandra store completes reads on its I/O threads. */
+  MetricsController(MetricRollups rollups, Clock clock, @Qualifier("queryExecutor") ExecutorService executor) {
     this.rollups = requireNonNull(rollups, "rollups");
     this.clock = requireNonNull(clock, "clock");
+    this.executor = requireNonNull(executor, "executor");
   }
 
   @GetMapping("/metrics")
   CompletableFuture<ResponseEntity<String>> prometheus() {
     long minute = RollupSchedule.lastClosedMinute(clock.millis());
     return rollups.read(RollupQuery.minutes(minute, minute + 1)).toCompletableFuture()
-        .thenApply(rows -> ResponseEntity.ok().header("Content-Type", PrometheusExposition.CONTENT_TYPE)
-            .body(PrometheusExposition.render(minute, rows)));
+        .thenApplyAsync(rows -> ResponseEntity.ok().header("Content-Type", PrometheusExposition.CONTENT_TYPE)
+            .body(PrometheusExposition.render(minute, rows)), executor);
   }
 
   @GetMapping("/api/v1/metrics")
@@ -62,6 +67,7 @@ class MetricsController {
     }
     RollupQuery query = new RollupQuery(fromMinute, toMinute, app, viewRoute == null ? null : UrlPattern.of(viewRoute),
         url == null ? null : UrlPattern.of(url), service, operation);
-    return rollups.read(query).toCompletableFuture().thenApply(rows -> rows.stream().map(RollupJson::of).toList());
+    return rollups.read(query).toCompletableFuture()
+        .thenApplyAsync(rows -> rows.stream().map(RollupJson::of).toList(), executor);
   }
 }

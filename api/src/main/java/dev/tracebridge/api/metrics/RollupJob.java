@@ -2,19 +2,17 @@ package dev.tracebridge.api.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tracebridge.api.search.MinuteTraces;
 import dev.tracebridge.api.search.TraceBatchReader;
 import dev.tracebridge.core.join.JoinedTrace;
+import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.search.MetricRollup;
 import dev.tracebridge.core.search.MetricRollups;
 import dev.tracebridge.core.search.SearchQuery;
-import dev.tracebridge.core.search.SearchResult;
 import dev.tracebridge.core.search.SearchUnsupportedException;
-import dev.tracebridge.core.search.TraceSearch;
-import dev.tracebridge.core.search.TraceSummary;
 import dev.tracebridge.correlator.JoinedTraceReader;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -27,11 +25,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Rolls up each minute once it is final ({@link RollupSchedule}): pages through the traces that
- * started in it, newest first, reads them joined, aggregates ({@link RollupAggregator}) and writes the
- * rows. A pass replaces the minute's rows, so repeating it (two engine nodes, a restart) is harmless.
- * Runs on one thread of its own; a minute with more traces than {@link #MAX_TRACES_PER_MINUTE} is
- * rolled up from the newest of them and marked incomplete.
+ * Rolls up each minute once it is final ({@link RollupSchedule}): lists the traces that started in it
+ * ({@link MinuteTraces}), reads them joined a chunk at a time, keeps those that belong to the minute
+ * ({@link TraceMinute}), aggregates ({@link RollupAggregator}) and writes the rows. A pass replaces the
+ * minute's rows, so repeating it (two engine nodes, a restart) is harmless. Runs on one thread of its
+ * own; a minute with more traces than {@link #MAX_TRACES_PER_MINUTE} is rolled up from the newest of
+ * them and marked incomplete.
  */
 public final class RollupJob implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(RollupJob.class);
@@ -41,10 +40,15 @@ public final class RollupJob implements SmartLifecycle {
   static final int CATCH_UP_MINUTES = 10;
   /** Bounds one pass's reads: 20 pages of the store's largest search. */
   static final int MAX_TRACES_PER_MINUTE = 20 * SearchQuery.MAX_LIMIT;
+  /**
+   * Joined traces held at once: a pass aggregates a chunk and lets it go, so its memory stays bounded by
+   * this many traces (200-span traces: tens of MB) however busy the minute was.
+   */
+  static final int TRACES_PER_CHUNK = 256;
   /** A store read slower than this fails the pass, which the next tick retries. */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-  private final TraceSearch search;
+  private final MinuteTraces traces;
   private final TraceBatchReader batches;
   private final MetricRollups rollups;
   private final Clock clock;
@@ -52,8 +56,8 @@ public final class RollupJob implements SmartLifecycle {
   private long lastRolled = Long.MIN_VALUE;
   private boolean unsupported;
 
-  public RollupJob(TraceSearch search, JoinedTraceReader reader, MetricRollups rollups, Clock clock) {
-    this.search = requireNonNull(search, "search");
+  public RollupJob(MinuteTraces traces, JoinedTraceReader reader, MetricRollups rollups, Clock clock) {
+    this.traces = requireNonNull(traces, "traces");
     this.batches = new TraceBatchReader(requireNonNull(reader, "reader"));
     this.rollups = requireNonNull(rollups, "rollups");
     this.clock = requireNonNull(clock, "clock");
@@ -66,38 +70,19 @@ public final class RollupJob implements SmartLifecycle {
    */
   public List<MetricRollup> rollUp(long epochMinute) throws InterruptedException, ExecutionException,
       TimeoutException {
-    long start = RollupSchedule.startNanos(epochMinute);
-    long end = RollupSchedule.startNanos(epochMinute + 1) - 1;
+    MinuteTraces.Listing listing = traces.startedIn(epochMinute, MAX_TRACES_PER_MINUTE).toCompletableFuture()
+        .get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     RollupAggregator aggregator = new RollupAggregator(epochMinute);
-    long to = end;
-    int read = 0;
-    boolean complete = true;
-    List<String> lastPageIds = List.of();
-    while (true) {
-      SearchQuery query = SearchQuery.builder(start, to).limit(SearchQuery.MAX_LIMIT).build();
-      SearchResult result = search.search(query).toCompletableFuture().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      List<TraceSummary> page = new ArrayList<>();
-      for (TraceSummary s : result.traces()) {
-        // A trace belongs to the minute it started in; one already counted on the previous page
-        // (a tie at the page boundary) is skipped.
-        if (s.startEpochNanos() >= start && !lastPageIds.contains(s.traceId().toHex())) page.add(s);
+    List<TraceId> ids = listing.traceIds();
+    for (int from = 0; from < ids.size(); from += TRACES_PER_CHUNK) {
+      List<TraceId> chunk = ids.subList(from, Math.min(ids.size(), from + TRACES_PER_CHUNK));
+      for (JoinedTrace trace : batches.readIds(chunk).toCompletableFuture()
+          .get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        // Listed because a later write of it fell in this minute; it started in an earlier one.
+        if (TraceMinute.of(trace).orElse(Long.MIN_VALUE) == epochMinute) aggregator.add(trace);
       }
-      List<JoinedTrace> traces = batches.read(page).toCompletableFuture()
-          .get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      for (JoinedTrace trace : traces) aggregator.add(trace);
-      read += page.size();
-      complete &= !result.partial();
-      if (result.traces().size() < SearchQuery.MAX_LIMIT || page.isEmpty()) break;
-      if (read >= MAX_TRACES_PER_MINUTE) {
-        complete = false;
-        break;
-      }
-      to = result.traces().get(result.traces().size() - 1).startEpochNanos();
-      long boundary = to;
-      lastPageIds = result.traces().stream().filter(s -> s.startEpochNanos() == boundary)
-          .map(s -> s.traceId().toHex()).toList();
     }
-    List<MetricRollup> rows = aggregator.rollups(complete);
+    List<MetricRollup> rows = aggregator.rollups(listing.complete());
     rollups.write(rows).toCompletableFuture().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     return rows;
   }

@@ -1,6 +1,8 @@
 package dev.tracebridge.api.query;
 
+import dev.tracebridge.core.join.ClockCorrection;
 import dev.tracebridge.core.join.JoinedTrace;
+import dev.tracebridge.core.join.ResourceVerdict;
 import dev.tracebridge.core.join.TraceLink;
 import dev.tracebridge.core.model.AttributeValue;
 import dev.tracebridge.core.model.Attributes;
@@ -22,27 +24,53 @@ import org.jspecify.annotations.Nullable;
  * are unix epoch nanoseconds; ids are lowercase hex.
  */
 record TraceJson(
-    String traceId, List<SpanJson> spans, RumJson rum, List<LinkJson> links, List<String> warnings) {
+    String traceId, List<SpanJson> spans, RumJson rum, List<LinkJson> links,
+    List<VerdictJson> verdicts, List<ClockCorrectionJson> clockCorrections, List<String> warnings) {
 
   static TraceJson of(JoinedTrace trace) {
     return new TraceJson(trace.traceId().toHex(),
-        trace.spans().stream().map(SpanJson::of).toList(),
+        trace.spans().stream().map(s -> SpanJson.of(s, trace)).toList(),
         new RumJson(trace.resources().stream().map(ResourceJson::of).toList()),
         trace.links().stream().map(LinkJson::of).toList(),
+        trace.verdicts().stream().map(VerdictJson::of).toList(),
+        trace.clockCorrections().stream().map(ClockCorrectionJson::of).toList(),
         trace.warnings());
+  }
+
+  /** The propagation verdict of one browser request, and the sampling decision the browser sent. */
+  record VerdictJson(String resourceEventId, String browserSampling, String verdict, String reason) {
+    static VerdictJson of(ResourceVerdict v) {
+      return new VerdictJson(v.resourceEventId(), v.browserSampling().name().toLowerCase(java.util.Locale.ROOT),
+          v.verdict().wireName(), v.reason());
+    }
+  }
+
+  /**
+   * The offset added to a service's times to put them on the browser's clock, measured from linked
+   * requests: the true offset lies in [lowNanos, highNanos].
+   */
+  record ClockCorrectionJson(
+      String service, String sessionId, long offsetNanos, long uncertaintyNanos, long lowNanos,
+      long highNanos, int samples, String basis) {
+    static ClockCorrectionJson of(ClockCorrection c) {
+      return new ClockCorrectionJson(c.service(), c.sessionId(), c.offsetNanos(), c.uncertaintyNanos(),
+          c.lowNanos(), c.highNanos(), c.samples(), c.basis().name().toLowerCase(java.util.Locale.ROOT));
+    }
   }
 
   record SpanJson(
       String traceId, String spanId, @Nullable String parentSpanId, String service, String name,
-      String kind, long startEpochNanos, long endEpochNanos, long durationNanos, StatusJson status,
+      String kind, long startEpochNanos, long endEpochNanos, long durationNanos,
+      long correctedStartEpochNanos, long correctedEndEpochNanos, StatusJson status,
       Map<String, Object> attributes, Map<String, Object> resource, ScopeJson scope,
       List<EventJson> events, List<SpanLinkJson> spanLinks, String traceState, int flags,
       DroppedJson dropped) {
 
-    static SpanJson of(Span s) {
+    static SpanJson of(Span s, JoinedTrace trace) {
       return new SpanJson(s.traceId().toHex(), s.spanId().toHex(),
           s.parentSpanId() == null ? null : s.parentSpanId().toHex(), s.serviceName(), s.name(),
           s.kind().name(), s.startEpochNanos(), s.endEpochNanos(), s.durationNanos(),
+          trace.correctedStartEpochNanos(s), trace.correctedEndEpochNanos(s),
           new StatusJson(s.status().code().name(), s.status().message()), json(s.attributes()),
           json(s.resource().attributes()),
           new ScopeJson(s.scope().name(), s.scope().version()),
@@ -102,10 +130,11 @@ record TraceJson(
     }
   }
 
-  record LinkJson(String resourceEventId, String propagatedSpanId, String childSpanId, String match) {
+  record LinkJson(
+      String resourceEventId, String propagatedSpanId, String childSpanId, String match, double confidence) {
     static LinkJson of(TraceLink l) {
       return new LinkJson(l.resourceEventId(), l.propagatedSpanId().toHex(), l.childSpanId().toHex(),
-          l.match().name().toLowerCase(java.util.Locale.ROOT));
+          l.match().name().toLowerCase(java.util.Locale.ROOT), l.confidence());
     }
   }
 

@@ -17,14 +17,12 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Core's {@link TraceSearch} on {@link CassandraTraceStore#search}. The store reads candidates from its
- * index tables, so a search needs a service, session, view or URL pattern; it keeps no list of
- * services or operations yet, so those questions are answered as unsupported, saying what is missing.
+ * index tables, so a search needs a service, session, view or URL pattern; a time range alone is answered
+ * as unsupported, saying what is missing. Services and operations come from the store's per-day list.
  */
 public final class CassandraTraceSearch implements TraceSearch {
   static final String NO_INDEX = "the Cassandra store searches by service, session, view or URL pattern;"
-      + " a search by time range alone needs a traces-by-minute index it does not have yet";
-  static final String NO_SERVICE_LIST = "the Cassandra store keeps no list of services and operations yet"
-      + " (it needs a services-by-day table); search by service name instead";
+      + " give at least one of them (a time range alone would read every trace of the range)";
 
   private final CassandraTraceStore store;
 
@@ -51,13 +49,13 @@ public final class CassandraTraceSearch implements TraceSearch {
 
   @Override
   public CompletionStage<List<String>> services() {
-    return CompletableFuture.failedFuture(new SearchUnsupportedException(NO_SERVICE_LIST));
+    return store.services();
   }
 
   @Override
   public CompletionStage<List<String>> operations(String service) {
     requireNonNull(service, "service");
-    return CompletableFuture.failedFuture(new SearchUnsupportedException(NO_SERVICE_LIST));
+    return store.operations(service);
   }
 
   static TraceQuery toTraceQuery(SearchQuery q) {

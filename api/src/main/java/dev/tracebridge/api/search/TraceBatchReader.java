@@ -3,6 +3,7 @@ package dev.tracebridge.api.search;
 import static java.util.Objects.requireNonNull;
 
 import dev.tracebridge.core.join.JoinedTrace;
+import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.search.TraceSummary;
 import dev.tracebridge.correlator.JoinedTraceReader;
 import java.util.ArrayList;
@@ -28,19 +29,25 @@ public final class TraceBatchReader {
 
   public CompletionStage<List<JoinedTrace>> read(List<TraceSummary> summaries) {
     requireNonNull(summaries, "summaries");
-    List<JoinedTrace> out = new ArrayList<>(summaries.size());
-    return readFrom(summaries, 0, out).thenApply(done -> out);
+    return readIds(summaries.stream().map(TraceSummary::traceId).toList());
   }
 
-  private CompletionStage<Void> readFrom(List<TraceSummary> summaries, int from, List<JoinedTrace> out) {
-    if (from >= summaries.size()) return CompletableFuture.completedFuture(null);
+  /** The joined traces of {@code ids}, in their order; ids nothing is stored under are left out. */
+  public CompletionStage<List<JoinedTrace>> readIds(List<TraceId> ids) {
+    requireNonNull(ids, "ids");
+    List<JoinedTrace> out = new ArrayList<>(ids.size());
+    return readFrom(ids, 0, out).thenApply(done -> out);
+  }
+
+  private CompletionStage<Void> readFrom(List<TraceId> ids, int from, List<JoinedTrace> out) {
+    if (from >= ids.size()) return CompletableFuture.completedFuture(null);
     List<CompletableFuture<Optional<JoinedTrace>>> group = new ArrayList<>();
-    for (TraceSummary summary : summaries.subList(from, Math.min(summaries.size(), from + PARALLEL_READS))) {
-      group.add(reader.trace(summary.traceId()).toCompletableFuture());
+    for (TraceId id : ids.subList(from, Math.min(ids.size(), from + PARALLEL_READS))) {
+      group.add(reader.trace(id).toCompletableFuture());
     }
     return CompletableFuture.allOf(group.toArray(CompletableFuture[]::new)).thenCompose(all -> {
       for (CompletableFuture<Optional<JoinedTrace>> read : group) read.join().ifPresent(out::add);
-      return readFrom(summaries, from + group.size(), out);
+      return readFrom(ids, from + group.size(), out);
     });
   }
 }

@@ -1,4 +1,8 @@
-/** The search SPI of core on the Cassandra store: an adapter, so trace-store stays free of core.search. */
+/**
+ * The read side's store adapters: core's search SPI on the Cassandra store, the listing of a minute's
+ * traces the metric rollup pass reads ({@link dev.tracebridge.api.search.MinuteTraces}), and the batched
+ * reading of joined traces behind search results.
+ */
 @NullMarked
 package dev.tracebridge.api.search;
 

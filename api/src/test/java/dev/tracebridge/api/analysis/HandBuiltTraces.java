@@ -1,5 +1,6 @@
 package dev.tracebridge.api.analysis;
 
+import dev.tracebridge.core.join.ClockCorrection;
 import dev.tracebridge.core.join.JoinedTrace;
 import dev.tracebridge.core.join.LinkMatch;
 import dev.tracebridge.core.join.TraceLink;
@@ -35,6 +36,7 @@ final class HandBuiltTraces {
   private final List<RumResource> resources = new ArrayList<>();
   private final List<TraceLink> links = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final List<ClockCorrection> corrections = new ArrayList<>();
 
   static HandBuiltTraces trace() {
     return new HandBuiltTraces();
@@ -81,8 +83,15 @@ final class HandBuiltTraces {
     return this;
   }
 
+  /** The correlator measured that {@code service}'s clock is {@code -offsetMs} ahead of the browser's. */
+  HandBuiltTraces clockCorrection(String service, long offsetMs) {
+    corrections.add(new ClockCorrection(service, "s-1", offsetMs * MS, MS, (offsetMs - 1) * MS,
+        (offsetMs + 1) * MS, 1, ClockCorrection.Basis.BROWSER_WINDOWS));
+    return this;
+  }
+
   JoinedTrace build() {
-    return new JoinedTrace(TRACE_ID, spans, resources, links, warnings);
+    return new JoinedTrace(TRACE_ID, spans, resources, links, warnings, corrections, List.of());
   }
 
   private static Span.Builder builder(String id, @Nullable String parent, String service, String name,

@@ -44,6 +44,28 @@ class TraceAnalyzerTest {
   }
 
   @Test
+  void serverClockTenMinutesAhead_measuredOffsetPutsItInsideTheBrowserRequest() {
+    long tenMinutesMs = 600_000;
+    JoinedTrace joined = trace()
+        .fetch("res-1", 200, 0, 112, 120)
+        .span("d000000000000001", HandBuiltTraces.BROWSER_SPAN.toHex(), "checkout", "POST /checkout",
+            tenMinutesMs + 20, tenMinutesMs + 110)
+        .link("res-1", "d000000000000001")
+        .clockCorrection("checkout", -tenMinutesMs)
+        .build();
+
+    TraceAnalysis analysis = analyzer.analyze(joined);
+
+    assertThat(analysis.totalNanos()).isEqualTo(120 * MS);
+    assertThat(analysis.criticalPath()).filteredOn(s -> "checkout".equals(s.service()))
+        .allSatisfy(s -> assertThat((s.startEpochNanos() - T0) / MS).isBetween(20L, 110L));
+    assertThat(analysis.skewCorrections()).singleElement().satisfies(c -> {
+      assertThat(c.from()).isEqualTo("checkout");
+      assertThat(c.offsetNanos()).isEqualTo(-tenMinutesMs * MS);
+    });
+  }
+
+  @Test
   void concurrentChildren_pathFollowsTheOneThatFinishedLast() {
     JoinedTrace joined = trace()
         .span("b000000000000001", null, "api", "GET /page", 0, 100)

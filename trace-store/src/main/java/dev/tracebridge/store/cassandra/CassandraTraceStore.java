@@ -56,6 +56,12 @@ public final class CassandraTraceStore implements TraceStore {
   /** Long enough for a restarting node or a reconnecting driver, short enough not to lose the client. */
   static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
 
+  /**
+   * The most traces one minute listing returns: each shard is read up to this many rows, so it bounds the
+   * listing's memory (eight shards of ~40-byte rows: ~16 MB at most).
+   */
+  public static final int MAX_LISTED_TRACES = 50_000;
+
   private static final System.Logger LOG = System.getLogger(CassandraTraceStore.class.getName());
 
   private final CqlSession session;
@@ -70,6 +76,8 @@ public final class CassandraTraceStore implements TraceStore {
   private final InsertSessionIndex.Factory insertSessionIndex;
   private final InsertViewIndex.Factory insertViewIndex;
   private final InsertUrlIndex.Factory insertUrlIndex;
+  private final MinuteIndex minuteIndex;
+  private final ServiceCatalog catalog;
   private final TraceSearch search;
 
   private CassandraTraceStore(CqlSession session, CassandraStoreConfig config, Clock clock) {
@@ -87,6 +95,8 @@ public final class CassandraTraceStore implements TraceStore {
     this.insertSessionIndex = new InsertSessionIndex.Factory(session, keyspace, ttl);
     this.insertViewIndex = new InsertViewIndex.Factory(session, keyspace, ttl);
     this.insertUrlIndex = new InsertUrlIndex.Factory(session, keyspace, ttl);
+    this.minuteIndex = new MinuteIndex(session, keyspace, ttl);
+    this.catalog = new ServiceCatalog(session, keyspace, config.retention(), clock);
     this.search = new TraceSearch(session, new TraceSearch.Indexes(
         new SelectServiceIndex.Factory(session, keyspace), new SelectSessionIndex.Factory(session, keyspace),
         new SelectViewIndex.Factory(session, keyspace), new SelectUrlIndex.Factory(session, keyspace)),
@@ -142,6 +152,11 @@ public final class CassandraTraceStore implements TraceStore {
     return config;
   }
 
+  /** The session, for the stores that share it (CassandraVerdictStore.of, CassandraMetricRollups.of). */
+  CqlSession session() {
+    return session;
+  }
+
   /** For readiness: the session is open and the driver sees at least one node up. */
   public boolean isHealthy() {
     return !session.isClosed()
@@ -170,7 +185,15 @@ public final class CassandraTraceStore implements TraceStore {
     index.sessions().forEach(e -> batches.addAlone(insertSessionIndex.entry(key, e)));
     index.views().forEach(e -> batches.addAlone(insertViewIndex.entry(key, e)));
     index.urls().forEach(e -> batches.addAlone(insertUrlIndex.entry(key, e)));
-    return execute(batches.statements());
+    batches.addAlone(minuteIndex.entry(key, index.started()));
+    List<ServiceCatalog.Entry> catalogRows = catalog.unstored(index);
+    catalogRows.forEach(e -> batches.addAlone(catalog.statement(e)));
+    CompletionStage<Void> stored = execute(batches.statements());
+    if (catalogRows.isEmpty()) return stored;
+    return stored.thenApply(done -> {
+      catalog.stored(catalogRows);
+      return null;
+    });
   }
 
   @Override
@@ -259,6 +282,31 @@ public final class CassandraTraceStore implements TraceStore {
   public CompletionStage<TraceSearchResult> search(TraceQuery query) {
     requireNonNull(query, "query");
     return search.search(query);
+  }
+
+  /**
+   * The backend services that stored spans on the days the retention still holds (at most a week
+   * back), sorted by name. Read failures complete the stage with the driver's exception.
+   */
+  public CompletionStage<List<String>> services() {
+    return catalog.services();
+  }
+
+  /** The span names a service stored over the same days as {@link #services()}, sorted. */
+  public CompletionStage<List<String>> operations(String service) {
+    requireNonNull(service, "service");
+    return catalog.operations(service);
+  }
+
+  /**
+   * The traces with a write that started in {@code epochMinute} (minutes since the epoch), newest first,
+   * at most {@code maxTraces}: what a metric rollup pass reads. See {@link StartedTraces}.
+   */
+  public CompletionStage<StartedTraces> tracesStartedIn(long epochMinute, int maxTraces) {
+    if (maxTraces < 1 || maxTraces > MAX_LISTED_TRACES) {
+      throw new IllegalArgumentException("maxTraces: " + maxTraces + " (expected: 1 to " + MAX_LISTED_TRACES + ")");
+    }
+    return minuteIndex.startedIn(epochMinute, maxTraces);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.ServerError;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import java.time.Duration;
@@ -40,9 +41,14 @@ final class SchemaInstaller {
     Set<Integer> applied = appliedVersions(session, keyspace);
     for (SchemaScript script : SchemaScript.ALL) {
       if (applied.contains(script.version())) continue;
-      for (String statement : script.statements(keyspace, config.retention())) execute(session, statement);
+      // The coordinator of a statement may not have seen the keyspace (or the previous version's tables)
+      // yet on a loaded cluster ("Keyspace ... doesn't exist"); the statements are IF NOT EXISTS, so a retry
+      // is harmless.
+      for (String statement : script.statements(keyspace, config.retention())) {
+        executeOnceTablesLoaded(session, SimpleStatement.newInstance(statement).setTimeout(DDL_TIMEOUT));
+      }
       // A node that has not seen the new tables yet would refuse writes to them ("table does not exist").
-      awaitTablesOnEveryNode(session, keyspace);
+      awaitTablesOnEveryNode(session, keyspace, Schema.tablesThrough(script.version()));
       executeOnceTablesLoaded(session, SimpleStatement.newInstance(INSERT_VERSION.formatted(keyspace),
           script.version(), Instant.now(), script.description()).setTimeout(DDL_TIMEOUT));
     }
@@ -58,7 +64,7 @@ final class SchemaInstaller {
           + " with schema application allowed, or apply schema/v1.cql from the trace-store jar by hand.");
     }
     List<String> missing = new ArrayList<>();
-    for (String table : Schema.TABLES) {
+    for (String table : Schema.ALL_TABLES) {
       if (metadata.get().getTable(CqlIdentifier.fromInternal(table)).isEmpty()) missing.add(table);
     }
     if (!missing.isEmpty()) {
@@ -89,9 +95,10 @@ final class SchemaInstaller {
   }
 
   /**
-   * Runs a write to a table just created. A node lists a new table in system_schema a moment before it
-   * accepts writes to it (seen on a loaded 3-node cluster), so "does not exist" is retried within the
-   * DDL timeout.
+   * Runs a statement on a keyspace or table just created. A node lists a new table in system_schema a
+   * moment before it accepts writes to it, and a coordinator may not know a new keyspace yet (both seen on
+   * a loaded 3-node cluster), so "does not exist", "doesn't exist" and "Unknown CF" are retried within
+   * the DDL timeout.
    */
   private static void executeOnceTablesLoaded(CqlSession session, SimpleStatement statement) {
     long deadline = System.nanoTime() + DDL_TIMEOUT.toNanos();
@@ -99,9 +106,13 @@ final class SchemaInstaller {
       try {
         session.execute(statement);
         return;
-      } catch (InvalidQueryException e) {
+      } catch (InvalidQueryException | ServerError e) {
+        // A replica that has not applied the new table yet fails the write with a server error
+        // "Unknown CF <table id>" (seen on a loaded 3-node cluster); it is the same race.
         String message = String.valueOf(e.getMessage());
-        if (!message.contains("does not exist") || System.nanoTime() - deadline > 0) throw e;
+        boolean notYetThere = message.contains("does not exist") || message.contains("doesn't exist")
+            || message.contains("Unknown CF");
+        if (!notYetThere || System.nanoTime() - deadline > 0) throw e;
       }
       pause();
     }
@@ -121,7 +132,7 @@ final class SchemaInstaller {
    * agreement as the driver checks it is not enough: right after a DDL statement all nodes can still
    * agree on the schema from before it, and the driver stops waiting after 10 s anyway.
    */
-  static void awaitTablesOnEveryNode(CqlSession session, String keyspace) {
+  static void awaitTablesOnEveryNode(CqlSession session, String keyspace, List<String> expected) {
     long deadline = System.nanoTime() + DDL_TIMEOUT.toNanos();
     while (true) {
       List<String> lagging = new ArrayList<>();
@@ -132,7 +143,7 @@ final class SchemaInstaller {
             .setTimeout(DDL_TIMEOUT))) {
           tables.add(row.getString(0));
         }
-        if (!tables.containsAll(Schema.TABLES)) lagging.add(node.getEndPoint().toString());
+        if (!tables.containsAll(expected)) lagging.add(node.getEndPoint().toString());
       }
       if (lagging.isEmpty()) return;
       if (System.nanoTime() - deadline > 0) {

@@ -12,7 +12,9 @@ import java.util.List;
 record SchemaScript(int version, String description, String resource) {
   /** Every schema version in order; a new version adds a file and a line here, never edits an old one. */
   static final List<SchemaScript> ALL = List.of(
-      new SchemaScript(1, "trace rows, session events, search indexes", "/schema/v1.cql"));
+      new SchemaScript(1, "trace rows, session events, search indexes", "/schema/v1.cql"),
+      new SchemaScript(2, "propagation health: pending checks, verdicts, root spans, clock samples",
+          "/schema/v2.cql"));
   /**
    * TimeWindowCompactionStrategy works best with 20-30 windows across the TTL: fewer windows keep
    * expired data around longer, more windows mean more SSTables to read.

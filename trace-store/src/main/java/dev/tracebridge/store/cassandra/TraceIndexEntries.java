@@ -2,7 +2,9 @@ package dev.tracebridge.store.cassandra;
 
 import dev.tracebridge.core.model.AttributeValue;
 import dev.tracebridge.core.model.Span;
+import dev.tracebridge.core.rum.PropagatedContext;
 import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.core.search.UrlPattern;
 import dev.tracebridge.core.storage.TraceWrite;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,23 +15,32 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The index rows one trace write adds, deduplicated: one per service of its spans, one per session,
- * view and URL pattern of its resources, whatever the number of spans and resources behind each.
+ * view and URL pattern of its resources, whatever the number of spans and resources behind each, and one
+ * for the minute the write's earliest row started in.
  */
 record TraceIndexEntries(
-    List<Service> services, List<Session> sessions, List<View> views, List<Url> urls) {
+    List<Service> services, List<Session> sessions, List<View> views, List<Url> urls, Started started) {
   /** The semantic-convention attribute for a span's HTTP status, and its name before v1.21. */
   static final List<String> HTTP_STATUS_ATTRIBUTES =
       List.of("http.response.status_code", "http.status_code");
 
   static TraceIndexEntries of(TraceWrite write) {
     Map<String, Service.Builder> services = new LinkedHashMap<>();
+    long earliest = Long.MAX_VALUE;
+    long high = 0;
     for (Span span : write.spans()) {
       services.computeIfAbsent(span.serviceName(), Service.Builder::new).add(span);
+      earliest = Math.min(earliest, span.startEpochNanos());
+      if (high == 0) high = span.traceId().high();
     }
     Map<List<String>, Long> sessions = new LinkedHashMap<>();
     Map<List<String>, Long> views = new LinkedHashMap<>();
     Map<List<Object>, Url> urls = new LinkedHashMap<>();
     for (RumResource resource : write.resources()) {
+      earliest = Math.min(earliest, resource.epochNanos());
+      for (PropagatedContext context : resource.propagation()) {
+        if (high == 0 && context.traceId().key().equals(write.key())) high = context.traceId().high();
+      }
       String app = resource.context().appId();
       long start = resource.epochNanos();
       String session = resource.context().sessionId();
@@ -44,7 +55,8 @@ record TraceIndexEntries(
         services.values().stream().map(Service.Builder::build).toList(),
         sessions.entrySet().stream().map(e -> new Session(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList(),
         views.entrySet().stream().map(e -> new View(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList(),
-        List.copyOf(urls.values()));
+        List.copyOf(urls.values()),
+        new Started(earliest, high));
   }
 
   /** The HTTP status a span recorded, if any, from either attribute name. */
@@ -96,4 +108,10 @@ record TraceIndexEntries(
   record View(String appId, String viewId, long startNanos) {}
 
   record Url(String appId, String pattern, long startNanos, long durationNanos, int statusCode) {}
+
+  /**
+   * When the write's earliest span or request started, and the high 64 bits of its trace id (0 when the
+   * write knew only the low 64): the traces_by_minute row.
+   */
+  record Started(long startNanos, long traceIdHigh) {}
 }

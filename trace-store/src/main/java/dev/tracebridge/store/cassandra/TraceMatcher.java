@@ -6,6 +6,7 @@ import dev.tracebridge.core.model.SpanId;
 import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.rum.PropagatedContext;
 import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.core.search.UrlPattern;
 import dev.tracebridge.core.storage.TraceRecords;
 import java.util.HashSet;
 import java.util.Map;

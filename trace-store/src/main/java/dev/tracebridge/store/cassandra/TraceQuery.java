@@ -2,6 +2,7 @@ package dev.tracebridge.store.cassandra;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tracebridge.core.search.UrlPattern;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

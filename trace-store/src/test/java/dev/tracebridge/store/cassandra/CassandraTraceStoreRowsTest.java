@@ -166,7 +166,9 @@ class CassandraTraceStoreRowsTest {
     assertThatThrownBy(() -> CassandraTraceStore.connect(
         SharedNode.config().keyspace(keyspace).applySchema(false).build()))
         .isInstanceOf(CassandraStoreException.class)
-        .hasMessageStartingWith("Keyspace '" + keyspace + "' lacks the tables [session_events, traces_by_service, traces_by_session, traces_by_view, traces_by_url, schema_version].");
+        .hasMessageStartingWith("Keyspace '" + keyspace + "' lacks the tables [session_events, traces_by_service,"
+            + " traces_by_session, traces_by_view, traces_by_url, traces_by_minute, services_by_day, metric_rollups,"
+            + " schema_version");
   }
 
   @Test

@@ -20,6 +20,23 @@ class SchemaScriptTest {
   }
 
   @Test
+  void versionTwo_rendersOneStatementPerVerdictTable_withPlaceholdersFilled() {
+    List<String> statements = SchemaScript.ALL.get(1).statements("tb", Duration.ofDays(7));
+
+    assertThat(SchemaScript.ALL.get(1).version()).isEqualTo(Schema.CURRENT_VERSION);
+    assertThat(statements).hasSize(Schema.VERDICT_TABLES.size());
+    for (int i = 0; i < statements.size(); i++) {
+      assertThat(statements.get(i)).startsWith("CREATE TABLE IF NOT EXISTS tb." + Schema.VERDICT_TABLES.get(i) + " (")
+          .doesNotContain("${").doesNotContain("--");
+    }
+  }
+
+  @Test
+  void versionTwo_everyColumn_hasAComment() {
+    assertEveryColumnCommented(read("/schema/v2.cql"));
+  }
+
+  @Test
   void compactionWindow_isAboutAThirtiethOfTheRetention() {
     assertThat(SchemaScript.windowHours(Duration.ofHours(1))).isEqualTo(1);
     assertThat(SchemaScript.windowHours(Duration.ofDays(1))).isEqualTo(1);
@@ -30,16 +47,27 @@ class SchemaScriptTest {
 
   @Test
   void everyColumn_hasAComment() {
-    String text = new String(readV1());
+    assertEveryColumnCommented(new String(readV1()));
+  }
+
+  private static void assertEveryColumnCommented(String text) {
     for (String line : text.split("\n")) {
       String trimmed = line.strip();
-      boolean column = trimmed.matches("[a-z_]+ (bigint|tinyint|blob|text|int|boolean|timestamp|frozen<set<[a-z]+>>)( PRIMARY KEY)?,?");
+      boolean column = trimmed.matches("[a-z_]+ (bigint|tinyint|blob|text|int|boolean|timestamp|double|smallint|frozen<set<[a-z]+>>|frozen<map<smallint, bigint>>)( PRIMARY KEY)?,?");
       if (column) {
         int index = text.indexOf(line);
         String before = text.substring(0, index).stripTrailing();
         String previous = before.substring(before.lastIndexOf('\n') + 1).strip();
         assertThat(previous).as("comment above column '%s'", trimmed).startsWith("--");
       }
+    }
+  }
+
+  private static String read(String resource) {
+    try (var in = SchemaScriptTest.class.getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

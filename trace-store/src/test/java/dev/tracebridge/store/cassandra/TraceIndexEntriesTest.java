@@ -42,8 +42,23 @@ class TraceIndexEntriesTest {
     assertThat(front.operations()).containsExactlyInAnyOrder("op-0", "op-1", "op-2");
     assertThat(front.httpStatuses()).containsExactly(404);
     assertThat(entries.services().get(1).error()).isTrue();
-    // One trace batch plus two index rows for ten spans: 0.3 requests per span.
-    assertThat(1 + entries.services().size()).isLessThanOrEqualTo(3);
+    // One trace batch, two service rows and the minute row for ten spans: 0.4 requests per span (0.3 for
+    // a trace of one service); services_by_day rows are written once a day, not per trace.
+    assertThat(1 + entries.services().size() + 1).isEqualTo(4);
+    assertThat(entries.started()).isEqualTo(new TraceIndexEntries.Started(1_000, traceId.high()));
+  }
+
+  @Test
+  void started_isTheEarliestRow_withTheHighBitsOfAnyRowThatKnewThem() {
+    TraceId full = TestTelemetry.randomTraceId();
+    TraceId lowOnly = TraceId.of(0, full.low());
+    RumResource earlier = TestTelemetry.fullResource(full, TestTelemetry.randomSpanId());
+    Span span = Span.builder().traceId(lowOnly).spanId(TestTelemetry.randomSpanId()).name("GET /a")
+        .startEpochNanos(earlier.epochNanos() + 5_000).endEpochNanos(earlier.epochNanos() + 6_000).build();
+
+    TraceIndexEntries entries = TraceIndexEntries.of(new TraceWrite(full.key(), List.of(span), List.of(earlier)));
+
+    assertThat(entries.started()).isEqualTo(new TraceIndexEntries.Started(earlier.epochNanos(), full.high()));
   }
 
   @Test

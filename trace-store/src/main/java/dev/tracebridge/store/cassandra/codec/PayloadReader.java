@@ -1,6 +1,7 @@
 package dev.tracebridge.store.cassandra.codec;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +74,16 @@ final class PayloadReader {
 
   String readString() {
     int length = readCount(1);
+    if (buffer.hasArray()) {
+      byte[] array = buffer.array();
+      int from = buffer.arrayOffset() + buffer.position();
+      if (isAscii(array, from, length)) {
+        // Nearly every string a span holds is ASCII, which is Latin-1: the JDK copies it straight into a
+        // compact string, where decoding char by char cost a read of a 200-span trace a tenth of its CPU.
+        buffer.position(buffer.position() + length);
+        return new String(array, from, length, StandardCharsets.ISO_8859_1);
+      }
+    }
     int end = buffer.position() + length;
     StringBuilder out = new StringBuilder(length);
     while (buffer.position() < end) {
@@ -105,6 +116,13 @@ final class PayloadReader {
     if (buffer.hasRemaining()) {
       throw new CorruptPayloadException(buffer.remaining() + " unexpected bytes after the payload");
     }
+  }
+
+  private static boolean isAscii(byte[] array, int from, int length) {
+    for (int i = from, end = from + length; i < end; i++) {
+      if (array[i] < 0) return false;
+    }
+    return true;
   }
 
   private int continuation(int end) {

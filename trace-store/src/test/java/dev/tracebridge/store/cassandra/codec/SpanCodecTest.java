@@ -35,6 +35,20 @@ class SpanCodecTest {
   }
 
   @Test
+  void payloadInsideALargerBuffer_asTheDriverHandsItOver_decodesTheSame() {
+    Span span = TestTelemetry.fullSpan(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId(), null)
+        .toBuilder().name("GET /caf\u00e9/\uD83D\uDE00").build();
+    byte[] payload = SpanCodec.encode(span);
+    byte[] frame = new byte[payload.length + 20];
+    System.arraycopy(payload, 0, frame, 13, payload.length);
+    ByteBuffer slice = ByteBuffer.wrap(frame, 13, payload.length).slice();
+    ByteBuffer direct = ByteBuffer.allocateDirect(payload.length).put(payload).flip();
+
+    assertThat(SpanCodec.decode(slice)).isEqualTo(span);
+    assertThat(SpanCodec.decode(direct)).isEqualTo(span);
+  }
+
+  @Test
   void rootSpanWithDefaults_roundTripsWithoutParent() {
     Span span = Span.builder().traceId(TraceId.of(0, 1)).spanId(TestTelemetry.randomSpanId()).build();
 

@@ -1,0 +1,158 @@
+package dev.tracebridge.bench.query;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Issue 6 item 7: starts the engine with its embedded Cassandra, stores 200-span joined traces through
+ * its ingest port (native RUM + OTLP/HTTP JSON, each acknowledged only once durable), checks one reads
+ * back joined, then lets 16 clients fetch random traces by id, and then their analyses: closed-loop (the
+ * engine's saturation) and then paced at each of the given total rates, for a bounded time each. Prints
+ * requests/s, p50/p99/max and the engine's and Cassandra's CPU per request. Targets: trace by id p99
+ * ≤ 20 ms, analysis p99 ≤ 30 ms.
+ */
+public final class QueryBenchmark {
+  static final Duration TRACE_TARGET_P99 = Duration.ofMillis(20);
+  static final Duration ANALYSIS_TARGET_P99 = Duration.ofMillis(30);
+  /** Ingest requests in flight while storing the traces: enough to load them in seconds. */
+  private static final int INGEST_THREADS = 4;
+  /** Traces start five minutes ago: inside every default search window, clear of the clock's edge. */
+  private static final Duration TRACE_AGE = Duration.ofMinutes(5);
+  private static final String APP = "bench-shop";
+  private static final Duration INGEST_TIMEOUT = Duration.ofSeconds(30);
+
+  private QueryBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    QuerySettings settings = QuerySettings.parse(args);
+    Files.createDirectories(settings.workDir());
+    System.out.println("starting the engine (log: " + settings.workDir().resolve("engine.log") + ")...");
+    try (QueryEngine engine = QueryEngine.start(settings.root(), settings.workDir(), settings.heap(),
+        settings.jfr())) {
+      List<String> ids = store(engine, settings.traces());
+      checkJoined(engine, ids.get(0));
+      Path cassandraPid = settings.workDir().resolve("data").resolve("cassandra").resolve("cassandra.pid");
+      long cassandra = Long.parseLong(Files.readString(cassandraPid).strip());
+      List<String> rows = new ArrayList<>();
+      for (Endpoint endpoint : List.of(
+          new Endpoint("trace by id", TRACE_TARGET_P99, id -> engine.api("/api/v1/traces/" + id)),
+          new Endpoint("analysis", ANALYSIS_TARGET_P99, id -> engine.api("/api/v1/traces/" + id + "/analysis")))) {
+        System.out.printf(Locale.ROOT, "%s: %d s warm-up, then %d s per run, %d clients...%n", endpoint.name(),
+            settings.warmup().toSeconds(), settings.duration().toSeconds(), settings.clients());
+        QueryClients.closedLoop(settings.clients(), settings.warmup(), ids, endpoint.uri());
+        rows.add(measure(endpoint, "closed loop", engine, cassandra, settings,
+            () -> QueryClients.closedLoop(settings.clients(), settings.duration(), ids, endpoint.uri())));
+        for (int rate : settings.rates()) {
+          rows.add(measure(endpoint, rate + "/s paced", engine, cassandra, settings,
+              () -> QueryClients.paced(settings.clients(), rate, settings.duration(), ids, endpoint.uri())));
+        }
+      }
+      System.out.println();
+      System.out.println("| request | load | requests/s | p50 ms | p99 ms | max ms | errors | engine CPU-ms/req"
+          + " | Cassandra CPU-ms/req | p99 target met |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+      rows.forEach(System.out::println);
+    }
+  }
+
+  /** Stores the traces, each one's RUM batch and service exports acknowledged before it counts. */
+  private static List<String> store(QueryEngine engine, int count) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long origin = System.currentTimeMillis() - TRACE_AGE.toMillis();
+    ExecutorService pool = Executors.newFixedThreadPool(INGEST_THREADS);
+    List<Future<String>> stored = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      long startMillis = origin + i;
+      stored.add(pool.submit(() -> {
+        JoinedTraceFixture trace = JoinedTraceFixture.create(APP, startMillis);
+        post(http, engine.ingest("/v1/rum"), trace.rumJson(), 202);
+        for (String export : trace.otlpExports()) post(http, engine.ingest("/v1/traces"), export, 200);
+        return trace.traceId();
+      }));
+    }
+    List<String> ids = new ArrayList<>(count);
+    for (Future<String> f : stored) ids.add(f.get());
+    pool.shutdown();
+    System.out.printf(Locale.ROOT, "stored %d joined traces of %d spans in %.1f s%n", count,
+        JoinedTraceFixture.SPANS, (System.nanoTime() - start) / 1e9);
+    return ids;
+  }
+
+  /** The trace reads back with every span, its browser request and the link between them. */
+  private static void checkJoined(QueryEngine engine, String traceId) throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        engine.api("/api/v1/traces/" + traceId)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("trace " + traceId + " answered " + response.statusCode() + ": " + response.body());
+    }
+    JsonNode trace = new ObjectMapper().readTree(response.body());
+    int spans = trace.get("spans").size();
+    int resources = trace.get("rum").get("resources").size();
+    int links = trace.get("links").size();
+    if (spans != JoinedTraceFixture.SPANS || resources != 1 || links != 1) {
+      throw new IllegalStateException("trace " + traceId + " read back with " + spans + " spans, " + resources
+          + " resources and " + links + " links (expected: " + JoinedTraceFixture.SPANS + ", 1, 1)");
+    }
+    System.out.println("trace " + traceId + ": " + spans + " spans, 1 browser request, linked; "
+        + response.body().length() + " bytes of JSON");
+  }
+
+  /** One measured run, with the CPU the engine and Cassandra spent during it; returns its table row. */
+  private static String measure(Endpoint endpoint, String load, QueryEngine engine, long cassandraPid,
+      QuerySettings settings, Run run) throws Exception {
+    double engineBefore = ProcessCpu.seconds(engine.pid(), settings.clockTicks());
+    double cassandraBefore = ProcessCpu.seconds(cassandraPid, settings.clockTicks());
+    QueryClients.Result result = run.call();
+    double engineCpu = ProcessCpu.seconds(engine.pid(), settings.clockTicks()) - engineBefore;
+    double cassandraCpu = ProcessCpu.seconds(cassandraPid, settings.clockTicks()) - cassandraBefore;
+    Histogram h = result.latencies();
+    double ok = Math.max(1, h.getTotalCount());
+    double p99 = ms(h.getValueAtPercentile(99));
+    String row = String.format(Locale.ROOT, "| %s | %s | %.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %s (%d ms) |",
+        endpoint.name(), load, result.perSecond(), ms(h.getValueAtPercentile(50)), p99, ms(h.getMaxValue()),
+        result.errors(), engineCpu * 1000 / ok, cassandraCpu * 1000 / ok,
+        p99 <= endpoint.targetP99().toMillis() ? "yes" : "no", endpoint.targetP99().toMillis());
+    System.out.println(row);
+    return row;
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static void post(HttpClient http, URI uri, String body, int expected) throws IOException,
+      InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(INGEST_TIMEOUT)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  /** A route queried, and its p99 target. */
+  private record Endpoint(String name, Duration targetP99, Function<String, URI> uri) {}
+
+  /** One run of the clients. */
+  @FunctionalInterface
+  private interface Run {
+    QueryClients.Result call() throws InterruptedException;
+  }
+}

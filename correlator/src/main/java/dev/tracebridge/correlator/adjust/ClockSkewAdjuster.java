@@ -1,0 +1,107 @@
+package dev.tracebridge.correlator.adjust;
+
+import dev.tracebridge.core.health.ClockSample;
+import dev.tracebridge.core.join.ClockCorrection;
+import dev.tracebridge.core.join.LinkMatch;
+import dev.tracebridge.core.join.TraceLink;
+import dev.tracebridge.core.model.Span;
+import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.correlator.skew.CallerBounds;
+import dev.tracebridge.correlator.skew.ClockSamples;
+import dev.tracebridge.correlator.skew.OffsetEstimate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Puts every backend service it can on the browser's clock. Services the browser called are measured:
+ * each linked request of the session bounds the offset (this trace's links, and the samples the
+ * checker stored for the session's other requests), and the bounds are intersected. Services further
+ * down are bounded by the spans that called them, level by level. A service no bound reaches gets no
+ * correction: its times are shown as recorded, never guessed.
+ */
+final class ClockSkewAdjuster implements TraceAdjuster {
+
+  @Override
+  public void adjust(TraceDraft draft) {
+    Map<String, ClockCorrection> byService = measured(draft);
+    boolean progress = !byService.isEmpty();
+    while (progress) {
+      progress = false;
+      Map<String, List<CallerBounds.Call>> calls = new LinkedHashMap<>();
+      for (Span callee : draft.spans()) {
+        if (byService.containsKey(callee.serviceName()) || callee.parentSpanId() == null) continue;
+        Span caller = draft.span(callee.parentSpanId());
+        if (caller == null) continue;
+        ClockCorrection callerCorrection = byService.get(caller.serviceName());
+        if (callerCorrection == null) continue;
+        calls.computeIfAbsent(callee.serviceName(), s -> new ArrayList<>())
+            .add(new CallerBounds.Call(caller, callerCorrection, callee));
+      }
+      for (Map.Entry<String, List<CallerBounds.Call>> e : calls.entrySet()) {
+        byService.put(e.getKey(), CallerBounds.fromCallers(e.getKey(), e.getValue()));
+        progress = true;
+      }
+    }
+    List<ClockCorrection> corrections = new ArrayList<>(byService.values());
+    corrections.sort(Comparator.comparing(ClockCorrection::service));
+    for (ClockCorrection c : corrections) {
+      if (c.basis() == ClockCorrection.Basis.INCONSISTENT_WINDOWS) {
+        draft.warn("the request windows of session '" + c.sessionId() + "' to " + c.service()
+            + " contradict each other; its clock offset is taken from the tightest one alone");
+      }
+    }
+    draft.setClockCorrections(corrections);
+  }
+
+  /** Per service, the correction from the session (of the most samples) that measured it. */
+  private static Map<String, ClockCorrection> measured(TraceDraft draft) {
+    Map<List<String>, ClockSample> samples = new LinkedHashMap<>();
+    for (ClockSample stored : draft.evidence().clockSamples()) samples.put(key(stored), stored);
+    for (TraceLink link : draft.links()) {
+      if (link.match() == LinkMatch.FALLBACK) continue;
+      RumResource resource = resource(draft, link.resourceEventId());
+      Span server = draft.span(link.childSpanId());
+      if (resource == null || server == null) continue;
+      ClockSample sample = ClockSamples.of(resource, server);
+      samples.put(key(sample), sample);
+    }
+    Set<String> services = new HashSet<>();
+    for (Span span : draft.spans()) services.add(span.serviceName());
+    Map<String, Map<String, List<ClockSample>>> byServiceAndSession = new LinkedHashMap<>();
+    for (ClockSample s : samples.values()) {
+      if (!services.contains(s.service())) continue;
+      byServiceAndSession.computeIfAbsent(s.service(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(s.sessionId(), k -> new ArrayList<>()).add(s);
+    }
+    Map<String, ClockCorrection> out = new LinkedHashMap<>();
+    byServiceAndSession.forEach((service, bySession) -> {
+      String session = "";
+      List<ClockSample> most = List.of();
+      for (Map.Entry<String, List<ClockSample>> e : bySession.entrySet()) {
+        if (e.getValue().size() > most.size()) {
+          session = e.getKey();
+          most = e.getValue();
+        }
+      }
+      out.put(service, OffsetEstimate.combine(service, session, most));
+    });
+    return out;
+  }
+
+  private static List<String> key(ClockSample s) {
+    return List.of(s.appId(), s.sessionId(), s.service(), s.eventId());
+  }
+
+  private static @Nullable RumResource resource(TraceDraft draft, String eventId) {
+    for (RumResource r : draft.resources()) {
+      if (r.eventId().equals(eventId)) return r;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.tracebridge.store.cassandra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.time.Instant;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/** A keyspace an engine of schema version 1 created gets version 2 on the next start. */
+class SchemaMigrationTest {
+
+  @Test
+  void versionOneKeyspace_isMigratedToVersionTwo_whenAllowed_andRefusedOtherwise() {
+    String keyspace = "tb_migrate_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
+    CassandraStoreConfig config = SharedNode.config().keyspace(keyspace).build();
+    CqlSession session = SharedNode.store().session();
+    session.execute("CREATE KEYSPACE " + keyspace + " WITH replication = " + config.replication());
+    for (String statement : SchemaScript.ALL.get(0).statements(keyspace, config.retention())) {
+      session.execute(SimpleStatement.newInstance(statement).setTimeout(SchemaInstaller.DDL_TIMEOUT));
+    }
+    session.execute(SimpleStatement.newInstance(SchemaInstaller.INSERT_VERSION.formatted(keyspace), 1,
+        Instant.now(), "version 1 as an older engine wrote it"));
+
+    assertThatThrownBy(() -> CassandraTraceStore.connect(config.toBuilder().applySchema(false).build()).close())
+        .isInstanceOf(CassandraStoreException.class).hasMessageContaining("lacks the tables [pending_checks")
+        .hasMessageContaining("schema application allowed");
+
+    try (CassandraTraceStore migrated = CassandraTraceStore.connect(config)) {
+      TreeSet<Integer> versions = new TreeSet<>();
+      for (Row row : migrated.session().execute(SchemaInstaller.SELECT_VERSIONS.formatted(keyspace))) {
+        versions.add(row.getInt(0));
+      }
+      assertThat(versions).containsExactly(1, 2);
+      var tables = migrated.session().getMetadata().getKeyspace(keyspace).orElseThrow().getTables().keySet();
+      assertThat(tables.stream().map(CqlIdentifier::asInternal).toList())
+          .containsAll(Schema.VERDICT_TABLES).containsAll(Schema.TABLES);
+    }
+  }
+}
