@@ -179,7 +179,7 @@ async function run({ ingest, api, backendPort }, onClose) {
       assert.equal(join.span.parentSpanId, request.parentSpanId, 'the backend span continues the browser\'s');
       assert.equal(join.span.service, SERVICE_NAME);
       assert.deepEqual(join.link, { resourceEventId: join.resource.eventId, propagatedSpanId: request.parentSpanId,
-        childSpanId: request.backendSpanId, match: 'exact' });
+        childSpanId: request.backendSpanId, match: 'exact', confidence: 1 });
     }
   });
   await step('the DevTools panel shows each request linked, with its waterfall', async () => {

@@ -83,7 +83,10 @@ class OtelJavaAgentIT {
     assertThat(serverA.at("/attributes/url.path").asString()).isEqualTo("/checkout");
     assertThat(clientA.at("/attributes/url.full").asString()).endsWith("/stock");
     assertThat(serverB.at("/attributes/url.path").asString()).isEqualTo("/stock");
-    assertThat(trace.get("warnings")).as("no span misses its parent").isEmpty();
+    // Other warnings may concern clock skew (this test's browser request times are made up).
+    for (JsonNode warning : trace.get("warnings")) {
+      assertThat(warning.asString()).as("no span misses its parent").doesNotContain("not in the trace");
+    }
 
     assertThat(trace.at("/rum/resources")).hasSize(1);
     assertThat(trace.at("/rum/resources/0/eventId").asString()).isEqualTo(eventId);
