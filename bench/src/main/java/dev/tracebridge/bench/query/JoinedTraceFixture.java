@@ -24,6 +24,7 @@ record JoinedTraceFixture(String traceId, String browserSpanId, long startMillis
   /** Each called service takes this long, the queries spread evenly inside it. */
   private static final long SERVICE_MILLIS = 60;
   private static final long QUERY_MILLIS = 2;
+  private static final long NANOS_PER_MILLI = 1_000_000;
   /** The fetch is 20 ms of network before the gateway answers and 10 ms after. */
   private static final long REQUEST_START_MILLIS = 20;
 
@@ -46,9 +47,12 @@ record JoinedTraceFixture(String traceId, String browserSpanId, long startMillis
       exports.span(service, serverId, clientId, "POST /" + service, 2, at + 1, at + SERVICE_MILLIS - 1,
           service.equals("pricing"));
       for (int q = 0; q < QUERIES_PER_SERVICE; q++) {
-        long from = at + 1 + q * (SERVICE_MILLIS - 2 - QUERY_MILLIS) / QUERIES_PER_SERVICE;
-        exports.span(service, exports.newId(), serverId, "SELECT " + service + "_items", 3, from, from + QUERY_MILLIS,
-            false);
+        // Start times to the nanosecond, as SDKs record them: queries that agreed on every field, times
+        // included, would be one span re-sent under new ids to the correlator, and shown once.
+        long from = (at + 1) * NANOS_PER_MILLI
+            + q * (SERVICE_MILLIS - 2 - QUERY_MILLIS) * NANOS_PER_MILLI / QUERIES_PER_SERVICE;
+        exports.spanNanos(service, exports.newId(), serverId, "SELECT " + service + "_items", 3, from,
+            from + QUERY_MILLIS * NANOS_PER_MILLI, false);
       }
       at += SERVICE_MILLIS + 5;
     }
@@ -95,6 +99,12 @@ record JoinedTraceFixture(String traceId, String browserSpanId, long startMillis
 
     void span(String service, String id, String parent, String name, int kind, long fromMillis, long toMillis,
         boolean error) {
+      spanNanos(service, id, parent, name, kind, fromMillis * NANOS_PER_MILLI, toMillis * NANOS_PER_MILLI, error);
+    }
+
+    /** A span whose start and end are given in nanoseconds after the fixture's origin. */
+    void spanNanos(String service, String id, String parent, String name, int kind, long fromNanos, long toNanos,
+        boolean error) {
       String status = error ? "{\"code\":2,\"message\":\"price service failed\"}" : "{\"code\":0}";
       String attributes = "{\"key\":\"http.request.method\",\"value\":{\"stringValue\":\"POST\"}},"
           + "{\"key\":\"server.address\",\"value\":{\"stringValue\":\"" + service + ".internal\"}},"
@@ -103,7 +113,7 @@ record JoinedTraceFixture(String traceId, String browserSpanId, long startMillis
           + "{\"key\":\"thread.name\",\"value\":{\"stringValue\":\"http-nio-8080-exec-7\"}}";
       byService.computeIfAbsent(service, s -> new ArrayList<>()).add("{\"traceId\":\"" + traceId
           + "\",\"spanId\":\"" + id + "\",\"parentSpanId\":\"" + parent + "\",\"name\":\"" + name + "\",\"kind\":"
-          + kind + ",\"startTimeUnixNano\":\"" + nanos(fromMillis) + "\",\"endTimeUnixNano\":\"" + nanos(toMillis)
+          + kind + ",\"startTimeUnixNano\":\"" + nanos(fromNanos) + "\",\"endTimeUnixNano\":\"" + nanos(toNanos)
           + "\",\"attributes\":[" + attributes + "],\"status\":" + status + "}");
     }
 
@@ -116,8 +126,8 @@ record JoinedTraceFixture(String traceId, String browserSpanId, long startMillis
       return out;
     }
 
-    private String nanos(long offsetMillis) {
-      return Long.toString((originMillis + offsetMillis) * 1_000_000L);
+    private String nanos(long offsetNanos) {
+      return Long.toString(originMillis * NANOS_PER_MILLI + offsetNanos);
     }
   }
 }
