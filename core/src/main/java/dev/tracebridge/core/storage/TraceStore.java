@@ -3,6 +3,7 @@ package dev.tracebridge.core.storage;
 import dev.tracebridge.core.model.TraceKey;
 import dev.tracebridge.core.rum.RumEvent;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,6 +18,20 @@ public interface TraceStore extends AutoCloseable {
 
   /** Writes spans and traced RUM resources into one trace partition. */
   CompletionStage<Void> write(TraceWrite write);
+
+  /**
+   * Writes the trace partitions of one export together. The stage completes when every write is durable
+   * and fails if any one failed (the client retries the whole export; writes are idempotent). A store
+   * may group what the writes share, such as index rows of the same time bucket, into fewer requests:
+   * one OTLP export usually carries parts of dozens of traces.
+   */
+  default CompletionStage<Void> writeAll(List<TraceWrite> writes) {
+    CompletableFuture<?>[] stages = new CompletableFuture<?>[writes.size()];
+    for (int i = 0; i < stages.length; i++) {
+      stages[i] = write(writes.get(i)).toCompletableFuture();
+    }
+    return CompletableFuture.allOf(stages);
+  }
 
   /**
    * Writes RUM events into their session's timeline (every event type, traced or not). Events without a

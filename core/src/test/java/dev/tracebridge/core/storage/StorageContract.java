@@ -32,6 +32,38 @@ public abstract class StorageContract {
   }
 
   @Test
+  void exportOfManyTraces_eachReadBackWhole() throws Exception {
+    List<TraceId> traces = List.of(TestTelemetry.randomTraceId(), TestTelemetry.randomTraceId(),
+        TestTelemetry.randomTraceId());
+    List<TraceWrite> writes = traces.stream()
+        .map(id -> TraceWrite.ofSpans(id.key(), List.of(
+            TestTelemetry.fullSpan(id, TestTelemetry.randomSpanId(), null),
+            TestTelemetry.fullSpan(id, TestTelemetry.randomSpanId(), TestTelemetry.randomSpanId()))))
+        .toList();
+    store().writeAll(writes).toCompletableFuture().get();
+
+    for (TraceWrite write : writes) {
+      TraceRecords read = store().readTrace(write.key()).toCompletableFuture().get();
+      assertThat(read.spans()).containsExactlyInAnyOrderElementsOf(write.spans());
+    }
+  }
+
+  @Test
+  void sameSpansRegrouped_storedOnce() throws Exception {
+    // An SDK's retry may batch differently than the first attempt: the same span must still read once.
+    TraceId traceId = TestTelemetry.randomTraceId();
+    var first = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null);
+    var second = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), first.spanId());
+    store().writeAll(List.of(TraceWrite.ofSpans(traceId.key(), List.of(first, second))))
+        .toCompletableFuture().get();
+    store().writeAll(List.of(TraceWrite.ofSpans(traceId.key(), List.of(second))))
+        .toCompletableFuture().get();
+
+    TraceRecords read = store().readTrace(traceId.key()).toCompletableFuture().get();
+    assertThat(read.spans()).containsExactlyInAnyOrder(first, second);
+  }
+
+  @Test
   void unknownKey_readsEmpty() throws Exception {
     TraceRecords read = store().readTrace(TestTelemetry.randomTraceId().key()).toCompletableFuture().get();
     assertThat(read.isEmpty()).isTrue();
