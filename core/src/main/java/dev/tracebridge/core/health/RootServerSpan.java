@@ -7,6 +7,7 @@ import dev.tracebridge.core.model.Span;
 import dev.tracebridge.core.model.SpanId;
 import dev.tracebridge.core.model.SpanKind;
 import dev.tracebridge.core.model.TraceId;
+import dev.tracebridge.core.search.UrlPattern;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * id (the backend made up another one), so they are indexed by what both sides know: the method, the
  * folded path and the time.
  *
- * @param pathPattern the folded path ({@link UrlPatterns#foldPath}); the host is left out because a
+ * @param pathPattern the folded path ({@link UrlPattern#foldPath}); the host is left out because a
  *     backend behind a proxy records its internal host name
  * @param sessionId the RUM session the request belonged to, when the backend copied the W3C baggage
  *     entry {@code session.id} (which Datadog RUM sends) onto its span; empty otherwise
@@ -63,10 +64,10 @@ public record RootServerSpan(
     String method = first(attributes, METHOD_ATTRIBUTES);
     String target = first(attributes, PATH_ATTRIBUTES);
     if (method == null || target == null) return null;
-    String path = UrlPatterns.path(target);
+    String path = UrlPattern.path(target);
     String session = attributes.getText(SESSION_ID_ATTRIBUTE);
     return new RootServerSpan(span.traceId(), span.spanId(), span.serviceName(),
-        method.toUpperCase(Locale.ROOT), UrlPatterns.foldPath(path), path, span.startEpochNanos(),
+        method.toUpperCase(Locale.ROOT), UrlPattern.foldPath(path), path, span.startEpochNanos(),
         span.endEpochNanos(), session == null ? "" : session);
   }
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param reason one sentence saying what the rule saw, for the person reading it
  * @param headerFormats the request-side formats the browser sent, by wire name, joined with '+' in
  *     HeaderFormat order ({@code "w3c"}, {@code "b3+w3c"}): health is aggregated per combination
- * @param urlPattern host and folded path of the request ({@link UrlPatterns#of})
+ * @param urlPattern host and folded path of the request ({@link dev.tracebridge.core.search.UrlPattern#of})
  * @param traceId the trace id the browser propagated (primary context)
  * @param resourceEpochNanos when the request started by the browser's clock: the report's time bucket
  * @param decidedAtNanos when it was decided, by the deciding node's clock

@@ -3,6 +3,7 @@ package dev.tracebridge.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracebridge.core.model.TraceId;
+import dev.tracebridge.core.search.UrlPattern;
 import dev.tracebridge.core.storage.TestTelemetry;
 import java.util.List;
 import java.util.OptionalLong;
@@ -73,9 +74,9 @@ public abstract class VerdictStoreContract {
     RootServerSpan otherMethod = root("POST", path, t);
     get(store().indexRootSpans(List.of(late, outside, otherMethod, early)));
 
-    assertThat(get(store().rootSpans("GET", UrlPatterns.foldPath(path), t - SECOND, t + 20 * SECOND, 10)))
+    assertThat(get(store().rootSpans("GET", UrlPattern.foldPath(path), t - SECOND, t + 20 * SECOND, 10)))
         .containsExactly(early, late);
-    assertThat(get(store().rootSpans("GET", UrlPatterns.foldPath(path), t - SECOND, t + 20 * SECOND, 1))).containsExactly(early);
+    assertThat(get(store().rootSpans("GET", UrlPattern.foldPath(path), t - SECOND, t + 20 * SECOND, 1))).containsExactly(early);
   }
 
   @Test
@@ -86,7 +87,7 @@ public abstract class VerdictStoreContract {
         root("GET", path, t + HOUR + 1));
     get(store().indexRootSpans(spans));
 
-    assertThat(get(store().rootSpans("GET", UrlPatterns.foldPath(path), t, t + 2 * HOUR, 10))).containsExactlyElementsOf(spans);
+    assertThat(get(store().rootSpans("GET", UrlPattern.foldPath(path), t, t + 2 * HOUR, 10))).containsExactlyElementsOf(spans);
   }
 
   @Test
@@ -166,7 +167,7 @@ public abstract class VerdictStoreContract {
 
   private static RootServerSpan root(String method, String path, long start) {
     return new RootServerSpan(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId(), "checkout", method,
-        UrlPatterns.foldPath(path), path, start, start + 5 * SECOND, "session-1");
+        UrlPattern.foldPath(path), path, start, start + 5 * SECOND, "session-1");
   }
 
   private static Verdict verdict(PropagationVerdict kind, @Nullable FallbackLink fallback) {

@@ -2,7 +2,7 @@ package dev.tracebridge.correlator.health;
 
 import dev.tracebridge.core.health.FallbackLink;
 import dev.tracebridge.core.health.RootServerSpan;
-import dev.tracebridge.core.health.UrlPatterns;
+import dev.tracebridge.core.search.UrlPattern;
 import dev.tracebridge.core.rum.RumResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ final class FallbackMatcher {
   private FallbackMatcher() {}
 
   static @Nullable FallbackLink match(RumResource resource, List<RootServerSpan> candidates) {
-    String path = UrlPatterns.path(resource.url());
+    String path = UrlPattern.path(resource.url());
     String session = resource.context().sessionId() == null ? "" : resource.context().sessionId();
     List<RootServerSpan> sameSession = new ArrayList<>();
     List<RootServerSpan> noSession = new ArrayList<>();

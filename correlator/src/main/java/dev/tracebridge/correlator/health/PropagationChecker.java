@@ -6,7 +6,7 @@ import dev.tracebridge.core.health.ClockSample;
 import dev.tracebridge.core.health.PendingCheck;
 import dev.tracebridge.core.health.PropagationVerdict;
 import dev.tracebridge.core.health.RootServerSpan;
-import dev.tracebridge.core.health.UrlPatterns;
+import dev.tracebridge.core.search.UrlPattern;
 import dev.tracebridge.core.health.Verdict;
 import dev.tracebridge.core.health.VerdictStore;
 import dev.tracebridge.core.join.LinkMatch;
@@ -153,7 +153,7 @@ public final class PropagationChecker {
     long window = settings.fallbackWindow().toNanos();
     for (Subject s : chunk) {
       RumResource r = requireNonNull(s.resource);
-      reads.add(verdicts.rootSpans(r.method().toUpperCase(Locale.ROOT), UrlPatterns.foldPath(UrlPatterns.path(r.url())),
+      reads.add(verdicts.rootSpans(r.method().toUpperCase(Locale.ROOT), UrlPattern.foldPath(UrlPattern.path(r.url())),
           r.epochNanos() - window, r.epochNanos() + r.durationNanos() + window, settings.maxCandidates())
           .toCompletableFuture());
     }
@@ -169,7 +169,7 @@ public final class PropagationChecker {
     List<CompletableFuture<OptionalLong>> reads = new ArrayList<>(chunk.size());
     for (Subject s : chunk) {
       RumResource r = requireNonNull(s.resource);
-      reads.add(verdicts.lastLinkedOrigin(r.context().appId(), UrlPatterns.origin(r.url())).toCompletableFuture());
+      reads.add(verdicts.lastLinkedOrigin(r.context().appId(), UrlPattern.origin(r.url())).toCompletableFuture());
     }
     await(reads);
     for (int i = 0; i < chunk.size(); i++) {
@@ -189,11 +189,11 @@ public final class PropagationChecker {
       PropagatedContext primary = requireNonNull(BrowserRequests.primaryRequestContext(r));
       stored.add(verdicts.decide(new Verdict(s.check.traceKey(), r.eventId(), r.context().appId(),
           BrowserRequests.sessionId(r), d.verdict(), d.reason(), BrowserRequests.headerFormats(r),
-          UrlPatterns.of(r.url()), primary.traceId(), r.epochNanos(), nowNanos, d.fallback())).toCompletableFuture());
+          UrlPattern.of(r.url()), primary.traceId(), r.epochNanos(), nowNanos, d.fallback())).toCompletableFuture());
       if (s.links.isEmpty()) continue;
       // The engine's clock, not the browser's: one browser with its clock a year ahead must not make an
       // origin look recently linked for a year.
-      evidence.add(verdicts.recordLinkedOrigin(r.context().appId(), UrlPatterns.origin(r.url()), nowNanos)
+      evidence.add(verdicts.recordLinkedOrigin(r.context().appId(), UrlPattern.origin(r.url()), nowNanos)
           .toCompletableFuture());
       if (BrowserRequests.sessionId(r).isEmpty()) continue;
       List<ClockSample> samples = new ArrayList<>();

@@ -3,7 +3,7 @@ package dev.tracebridge.correlator.health;
 import dev.tracebridge.core.health.FallbackLink;
 import dev.tracebridge.core.health.PropagationVerdict;
 import dev.tracebridge.core.health.RootServerSpan;
-import dev.tracebridge.core.health.UrlPatterns;
+import dev.tracebridge.core.search.UrlPattern;
 import dev.tracebridge.core.join.LinkMatch;
 import dev.tracebridge.core.join.TraceLink;
 import dev.tracebridge.core.model.Span;
@@ -105,7 +105,7 @@ final class VerdictRules {
    * instruments it.
    */
   static Decision byOrigin(RumResource resource, OptionalLong lastLinked, long nowNanos, Duration evidenceWindow) {
-    String origin = UrlPatterns.origin(resource.url());
+    String origin = UrlPattern.origin(resource.url());
     long since = nowNanos - evidenceWindow.toNanos();
     if (lastLinked.isPresent() && lastLinked.getAsLong() >= since) {
       return Decision.of(PropagationVerdict.SAMPLED_OUT, "no span of trace " + primaryTraceId(resource)
