@@ -2,6 +2,7 @@ package dev.tracebridge.rum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracebridge.core.fuzz.ByteMutations;
 import dev.tracebridge.core.ingest.IngestRequest;
 import dev.tracebridge.core.ingest.IngestResponse;
 import dev.tracebridge.rum.batch.JsonBatchReader;
@@ -161,7 +162,7 @@ class TraceHeaderFuzzTest {
   private static Arbitrary<String> value(String seed) {
     return Arbitraries.frequencyOf(
         Tuple.of(1, Arbitraries.just(seed)),
-        Tuple.of(6, RumIntakeFuzzTest.ByteMutations.of(List.of(RumIntakeFuzzTest.utf8(seed)), HEADER_TOKENS)
+        Tuple.of(6, ByteMutations.of(List.of(RumIntakeFuzzTest.utf8(seed)), HEADER_TOKENS)
             .map(b -> new String(b, StandardCharsets.UTF_8))),
         Tuple.of(2, Arbitraries.strings().all().ofMaxLength(80)));
   }
