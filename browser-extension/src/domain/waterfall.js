@@ -5,7 +5,7 @@
  *
  * @typedef {{spanId: string, parentSpanId?: string | null, service?: string, name?: string, kind?: string,
  *            startEpochNanos: number | string, endEpochNanos: number | string, status?: unknown}} ApiSpan
- * @typedef {{traceId: string, spans?: ApiSpan[], links?: {resourceEventId: string}[]}} JoinedTrace
+ * @typedef {{traceId: string, spans?: ApiSpan[]}} JoinedTrace the fields read here; verdicts.js reads links and verdicts
  * @typedef {{eventId: string, method: string, url: string, date: number, durationMs: number, spanId: string | null}} BrowserRequest
  * @typedef {{key: string, label: string, service: string, depth: number, startNanos: number, endNanos: number,
  *            offsetPct: number, widthPct: number, error: boolean, errorOrigin: boolean, critical: boolean,
@@ -20,15 +20,6 @@ const MIN_WIDTH_PCT = 0.5;
 export function isErrorStatus(status) {
   const code = typeof status === 'object' && status !== null ? /** @type {any} */ (status).code : status;
   return typeof code === 'string' && code.toUpperCase().endsWith('ERROR');
-}
-
-/**
- * @param {JoinedTrace | null} trace
- * @param {string} eventId the browser resource event
- * @returns {'linked' | 'pending'} verdicts beyond these come from the server, which has no API for them yet
- */
-export function propagationVerdict(trace, eventId) {
-  return trace?.links?.some((l) => l.resourceEventId === eventId) ? 'linked' : 'pending';
 }
 
 /**

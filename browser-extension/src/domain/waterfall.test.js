@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isErrorStatus, layoutWaterfall, propagationVerdict } from './waterfall.js';
+import { isErrorStatus, layoutWaterfall } from './waterfall.js';
 
 const MS = 1_000_000;
 const T0 = 1_700_000_000_000 * MS;
@@ -46,12 +46,6 @@ describe('waterfall', () => {
     assert.equal(errorOrigin, null);
     assert.equal(bars[0].depth, 0);
     assert.ok(bars[0].widthPct > 0, 'a zero-length span is still visible');
-  });
-
-  it('verdict_linkedOnlyWhenTheLinksNameTheResource', () => {
-    assert.equal(propagationVerdict(trace, 'res-1'), 'linked');
-    assert.equal(propagationVerdict(trace, 'res-2'), 'pending');
-    assert.equal(propagationVerdict(null, 'res-1'), 'pending');
   });
 
   it('errorStatus_inEachSpellingTheApiMayUse', () => {

@@ -1,3 +1,3 @@
 import { startPopup } from '../ui/popup.js';
 
-void startPopup(document, chrome, new URLSearchParams(location.search));
+void startPopup(document, chrome, new URLSearchParams(location.search), (url) => fetch(url));

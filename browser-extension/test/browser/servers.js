@@ -2,7 +2,8 @@
  * The HTTP side of the browser tests, all on 127.0.0.1 with free ports (each port is an origin):
  * the test app and its same-origin API, three cross-origin APIs (CORS allowing the trace headers with
  * and without Timing-Allow-Origin, and CORS not allowing them), a fake Tracebridge intake that records
- * what it receives, and a fake API that joins what the backends received with what the intake got.
+ * what it receives, and a fake API that joins what the backends received with what the intake got,
+ * with the propagation verdicts an engine would have decided (see engineVerdict).
  */
 import http from 'node:http';
 import { appPage, cspPage, sdkPage } from './pages.js';
@@ -83,6 +84,8 @@ export async function startServers() {
   const answers = [];
   /** @type {string[]} trace ids the fake API was asked for */
   const apiLookups = [];
+  /** @type {string[]} apps the fake API was asked the propagation-health report of */
+  const healthLookups = [];
 
   const b = await crossOriginApi(corsAllowing, { allowTraceHeaders: true, timingAllowed: true });
   const c = await crossOriginApi(corsAllowingNoTiming, { allowTraceHeaders: true, timingAllowed: false });
@@ -126,13 +129,19 @@ export async function startServers() {
   });
 
   const api = await listen((req, res) => {
+    const url = new URL(String(req.url), 'http://api');
+    if (url.pathname === '/api/v1/propagation-health') {
+      healthLookups.push(String(url.searchParams.get('app')));
+      json(res, 200, healthReport(String(url.searchParams.get('app')), intakeEvents, apis));
+      return;
+    }
     const match = /^\/api\/v1\/traces\/([0-9a-f]{32})$/.exec(String(req.url));
     if (match === null) {
       json(res, 404, { type: 'about:blank', title: 'Not Found', status: 404, detail: String(req.url) });
       return;
     }
     apiLookups.push(match[1]);
-    const trace = joinedTrace(match[1], [...sameOrigin, ...corsAllowing, ...corsAllowingNoTiming, ...corsRefusing], intakeEvents);
+    const trace = joinedTrace(match[1], [...sameOrigin, ...corsAllowing, ...corsAllowingNoTiming, ...corsRefusing], intakeEvents, apis);
     if (trace === null) json(res, 404, { type: 'about:blank', title: 'Not Found', status: 404, detail: `trace ${match[1]}` });
     else json(res, 200, trace);
   });
@@ -146,11 +155,12 @@ export async function startServers() {
     intakeEvents,
     intakeRequests,
     apiLookups,
+    healthLookups,
     /** @param {...{status: number, headers?: Record<string, string>}} next answers for the intake's next requests */
     answerIntakeWith: (...next) => answers.push(...next),
     /** Forgets what was received, between tests sharing the servers. */
     reset() {
-      for (const log of [sameOrigin, corsAllowing, corsAllowingNoTiming, corsRefusing, intakeEvents, intakeRequests, apiLookups]) log.length = 0;
+      for (const log of [sameOrigin, corsAllowing, corsAllowingNoTiming, corsRefusing, intakeEvents, intakeRequests, apiLookups, healthLookups]) log.length = 0;
       answers.length = 0;
     },
     close: () => Promise.all([app, b, c, d, intake, api].map((s) => s.close())),
@@ -159,16 +169,21 @@ export async function startServers() {
 
 /**
  * What the engine would answer once both sides arrived: a server span whose parent is the span id the
- * browser propagated, a database child span in error, and the link to the browser's resource event.
+ * browser propagated, a database child span in error, the link to the browser's resource event, and
+ * its verdict. A request whose preflight was refused never reached a backend: its trace holds only the
+ * browser's resource.
  * @param {string} traceId
  * @param {Received[]} received
  * @param {any[]} intakeEvents
+ * @param {{allowingNoTiming: string}} apis
  */
-function joinedTrace(traceId, received, intakeEvents) {
+function joinedTrace(traceId, received, intakeEvents, apis) {
   const request = received.find((r) => String(r.headers.traceparent ?? '').split('-')[1] === traceId && r.method !== 'OPTIONS');
-  if (request === undefined) return null;
-  const parentSpanId = String(request.headers.traceparent).split('-')[2];
   const resource = intakeEvents.find((e) => e.type === 'resource' && String(e.trace?.headers?.traceparent ?? '').includes(traceId));
+  if (request === undefined && resource === undefined) return null;
+  const verdicts = resource === undefined ? [] : [{ resourceEventId: resource.id, browserSampling: 'sampled', ...engineVerdict(resource, apis) }];
+  if (request === undefined) return { traceId, spans: [], rum: { resources: [resource] }, links: [], verdicts };
+  const parentSpanId = String(request.headers.traceparent).split('-')[2];
   const start = BigInt(Date.now() - 50) * 1_000_000n;
   const nanos = (/** @type {number} */ ms) => Number(start + BigInt(ms) * 1_000_000n);
   return {
@@ -181,5 +196,37 @@ function joinedTrace(traceId, received, intakeEvents) {
     ],
     rum: { resources: resource === undefined ? [] : [resource] },
     links: resource === undefined ? [] : [{ resourceEventId: resource.id, propagatedSpanId: parentSpanId, childSpanId: '00f067aa0ba902b7', match: 'exact' }],
+    verdicts,
+  };
+}
+
+/**
+ * The engine decides a grace period after arrival; in this fake the period has passed for failed
+ * requests (status 0: cors_blocked) and for those to the API without Timing-Allow-Origin (linked), so
+ * a test sees both an engine's verdict and the panel's own `linked` from the links (the rest, pending).
+ * @param {any} resource @param {{allowingNoTiming: string}} apis
+ */
+function engineVerdict(resource, apis) {
+  if (resource.resource.status_code === 0) return { verdict: 'cors_blocked', reason: 'no edge, and the browser saw no response (status 0)' };
+  if (resource.resource.url.startsWith(apis.allowingNoTiming)) return { verdict: 'linked', reason: 'exact edge' };
+  return { verdict: 'pending', reason: 'the grace period for backend spans has not passed' };
+}
+
+/**
+ * The report over the intake's resources of the app: one row per decided verdict (the engine folds
+ * hours, URL patterns and formats; the extension sums them anyway).
+ * @param {string} app @param {any[]} intakeEvents @param {{allowingNoTiming: string}} apis
+ */
+function healthReport(app, intakeEvents, apis) {
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const e of intakeEvents) {
+    if (e.type !== 'resource' || e.app?.id !== app || e.trace?.headers?.traceparent === undefined) continue;
+    const { verdict } = engineVerdict(e, apis);
+    if (verdict !== 'pending') counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+  }
+  return {
+    app, startEpochNanos: 0, endEpochNanos: 0, partial: false,
+    counts: [...counts].map(([verdict, count]) => ({ hourStartEpochNanos: 0, urlPattern: '127.0.0.1/api/{id}', headerFormats: 'w3c', verdict, count, exampleTraceIds: [] })),
   };
 }

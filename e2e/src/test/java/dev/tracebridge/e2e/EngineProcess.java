@@ -16,10 +16,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engine as a user starts it: the README's {@code ./tracebridge} command, with the embedded
- * Cassandra, on free loopback ports. Output goes to a log file that failures print.
+ * Cassandra, on free loopback ports. Output goes to a log file that failures print. The fault tests
+ * (through {@link FaultEngine}) also pass extra options, kill it and start it again on the same ports
+ * and data.
  */
 final class EngineProcess implements AutoCloseable {
+  /** API, ingest, gRPC, and the embedded node's CQL and storage ports. */
+  static final int PORTS = 5;
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+  /** A SIGKILLed process is gone at once; this only bounds the wait for the kernel to reap it. */
+  private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+  private static final long POLL_MILLIS = 500;
 
   final int apiPort;
   final int ingestPort;
@@ -28,11 +36,15 @@ final class EngineProcess implements AutoCloseable {
   final int storagePort;
   final Path dataDir;
   final Path log;
+  private final int[] ports;
+  private final List<String> options;
   private final Process process;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private EngineProcess(Path dataDir, int[] ports, Process process, Path log) {
+  private EngineProcess(Path dataDir, int[] ports, List<String> options, Process process, Path log) {
     this.dataDir = dataDir;
+    this.ports = ports.clone();
+    this.options = List.copyOf(options);
     this.apiPort = ports[0];
     this.ingestPort = ports[1];
     this.grpcPort = ports[2];
@@ -43,10 +55,18 @@ final class EngineProcess implements AutoCloseable {
   }
 
   static EngineProcess start(Path dataDir) throws Exception {
-    return start(dataDir, freePorts(5));
+    return start(dataDir, freePorts(PORTS));
   }
 
   static EngineProcess start(Path dataDir, int[] ports) throws Exception {
+    return start(dataDir, ports, List.of());
+  }
+
+  /**
+   * Starts with {@code options} ({@code --name=value}) after the port options, and waits until it is
+   * ready.
+   */
+  static EngineProcess start(Path dataDir, int[] ports, List<String> options) throws Exception {
     Path root = Path.of(System.getProperty("tracebridge.root", "..")).toAbsolutePath();
     Files.createDirectories(dataDir);
     Path log = Files.createTempFile("tracebridge-engine", ".log");
@@ -57,12 +77,24 @@ final class EngineProcess implements AutoCloseable {
         "--tracebridge.grpc.port=" + ports[2],
         "--tracebridge.embedded.cql-port=" + ports[3],
         "--tracebridge.embedded.storage-port=" + ports[4]));
+    command.addAll(options);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().put("TRACEBRIDGE_NO_BUILD", "1");
-    EngineProcess engine = new EngineProcess(dataDir, ports, builder.start(), log);
+    EngineProcess engine = new EngineProcess(dataDir, ports, options, builder.start(), log);
     engine.awaitReady();
     return engine;
+  }
+
+  /**
+   * Starts again on the same ports, data and options. This process must be ending (stopped or killed):
+   * a signal sent by pid takes a moment to be reaped, so it is waited for, briefly.
+   */
+  EngineProcess restart() throws Exception {
+    if (!process.waitFor(KILL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      throw new IllegalStateException("engine " + pid() + " still running (expected: stopped or killed)");
+    }
+    return start(dataDir, ports, options);
   }
 
   private void awaitReady() throws Exception {
@@ -77,7 +109,7 @@ final class EngineProcess implements AutoCloseable {
       } catch (IOException notListeningYet) {
         // keep polling
       }
-      Thread.sleep(500);
+      Thread.sleep(POLL_MILLIS);
     }
     close();
     throw new IllegalStateException("engine not ready within " + READY_TIMEOUT + ":\n" + logTail());
@@ -118,18 +150,29 @@ final class EngineProcess implements AutoCloseable {
   /** Stops the engine as Ctrl-C would (SIGTERM to the JVM the launcher exec'd into). */
   int stop() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      throw new IllegalStateException("engine did not stop within 60 s of SIGTERM:\n" + logTail());
+    if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(KILL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      throw new IllegalStateException("engine did not stop within " + STOP_TIMEOUT + " of SIGTERM:\n" + logTail());
     }
     return process.exitValue();
+  }
+
+  /**
+   * A crash: SIGKILL to the engine's JVM, so no shutdown hook runs and the embedded Cassandra it
+   * started is left running without it.
+   */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(KILL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      throw new IllegalStateException("engine " + pid() + " still alive " + KILL_TIMEOUT + " after SIGKILL");
+    }
   }
 
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly();
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) process.destroyForcibly();
     }
   }
 

@@ -34,7 +34,7 @@ class FaultEngineKillIT {
       orphanedNode = engine.cassandraPid();
       try (FaultLoad load = FaultLoad.start(engine, ledger, 2, 1, SEND_PAUSE)) {
         Thread.sleep(LOAD_BEFORE_KILL.toMillis());
-        FaultSignals.kill(engine.pid());
+        engine.kill();
         Thread.sleep(LOAD_AFTER_KILL.toMillis());
       }
     }
