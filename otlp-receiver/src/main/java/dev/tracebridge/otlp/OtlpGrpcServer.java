@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.tracebridge.core.ingest.TelemetrySink;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +39,16 @@ public final class OtlpGrpcServer implements AutoCloseable {
    */
   public static OtlpGrpcServer start(InetSocketAddress address, TelemetrySink sink, OtlpLimits limits,
       Executor executor) throws IOException {
+    return start(address, sink, limits, executor, List.of());
+  }
+
+  /**
+   * As {@link #start(InetSocketAddress, TelemetrySink, OtlpLimits, Executor)}, with interceptors around
+   * the export call: the engine checks ingest keys and per-client rates there, from the call's metadata,
+   * before any byte is decoded. The first interceptor of the list runs first.
+   */
+  public static OtlpGrpcServer start(InetSocketAddress address, TelemetrySink sink, OtlpLimits limits,
+      Executor executor, List<? extends ServerInterceptor> interceptors) throws IOException {
     requireNonNull(address, "address");
     requireNonNull(sink, "sink");
     requireNonNull(limits, "limits");
@@ -43,7 +56,8 @@ public final class OtlpGrpcServer implements AutoCloseable {
     Server server = NettyServerBuilder.forAddress(address)
         .executor(executor)
         .maxInboundMessageSize(limits.maxDecompressedBytes())
-        .addService(TraceExportService.definition(sink, limits))
+        .addService(ServerInterceptors.interceptForward(TraceExportService.definition(sink, limits),
+            List.copyOf(requireNonNull(interceptors, "interceptors"))))
         .build();
     server.start();
     return new OtlpGrpcServer(server);

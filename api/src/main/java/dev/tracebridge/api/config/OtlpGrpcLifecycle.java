@@ -2,10 +2,12 @@ package dev.tracebridge.api.config;
 
 import dev.tracebridge.core.ingest.TelemetrySink;
 import dev.tracebridge.otlp.OtlpGrpcServer;
+import io.grpc.ServerInterceptor;
 import dev.tracebridge.otlp.OtlpLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,14 +30,17 @@ final class OtlpGrpcLifecycle implements AutoCloseable {
   private final int port;
   private final TelemetrySink sink;
   private final OtlpLimits limits;
+  private final List<ServerInterceptor> interceptors;
   private final ThreadPoolExecutor executor;
   private @Nullable OtlpGrpcServer server;
 
-  OtlpGrpcLifecycle(String host, int port, TelemetrySink sink, OtlpLimits limits) {
+  OtlpGrpcLifecycle(String host, int port, TelemetrySink sink, OtlpLimits limits,
+      List<ServerInterceptor> interceptors) {
     this.host = host;
     this.port = port;
     this.sink = sink;
     this.limits = limits;
+    this.interceptors = List.copyOf(interceptors);
     AtomicInteger n = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(QUEUE), r -> {
@@ -47,12 +52,17 @@ final class OtlpGrpcLifecycle implements AutoCloseable {
 
   void start() {
     try {
-      server = OtlpGrpcServer.start(new InetSocketAddress(host, port), sink, limits, executor);
+      server = OtlpGrpcServer.start(new InetSocketAddress(host, port), sink, limits, executor, interceptors);
       log.info("OTLP/gRPC listening on {}:{}", host, server.port());
     } catch (IOException e) {
       throw new UncheckedIOException("OTLP/gRPC could not bind " + host + ":" + port
           + " (is another collector running? set tracebridge.grpc.port)", e);
     }
+  }
+
+  /** Calls waiting for a thread: a gauge of the engine's metrics. */
+  int queueDepth() {
+    return executor.getQueue().size();
   }
 
   int port() {

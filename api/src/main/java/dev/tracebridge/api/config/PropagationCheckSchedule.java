@@ -2,6 +2,7 @@ package dev.tracebridge.api.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tracebridge.api.selfmetrics.EngineMetrics;
 import dev.tracebridge.correlator.health.CheckRun;
 import dev.tracebridge.correlator.health.PropagationChecker;
 import java.time.Duration;
@@ -21,14 +22,16 @@ final class PropagationCheckSchedule implements AutoCloseable {
 
   private final PropagationChecker checker;
   private final Duration interval;
+  private final EngineMetrics metrics;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "propagation-check");
     t.setDaemon(true);
     return t;
   });
 
-  PropagationCheckSchedule(PropagationChecker checker, Duration interval) {
+  PropagationCheckSchedule(PropagationChecker checker, Duration interval, EngineMetrics metrics) {
     this.checker = requireNonNull(checker, "checker");
+    this.metrics = requireNonNull(metrics, "metrics");
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("tracebridge.propagation.check-interval: " + interval
           + " (expected: > 0)");
@@ -42,8 +45,14 @@ final class PropagationCheckSchedule implements AutoCloseable {
   }
 
   private void runOnce() {
+    runOnce(Instant.now());
+  }
+
+  /** One run as of {@code now}; package-private so that a test decides when "now" is. */
+  void runOnce(Instant now) {
     try {
-      CheckRun run = checker.runOnce(Instant.now());
+      CheckRun run = checker.runOnce(now);
+      run.decided().forEach((verdict, count) -> metrics.verdictsDecided(verdict.wireName(), count));
       if (run.decidedTotal() > 0) log.info("propagation verdicts decided: {}", run.decided());
       if (run.bucketsBehind() > 0) {
         log.warn("propagation check is {} minutes behind; it catches up on the next runs", run.bucketsBehind());

@@ -8,6 +8,7 @@ import dev.tracebridge.store.cassandra.CassandraStoreConfig;
 import dev.tracebridge.store.cassandra.CassandraTraceStore;
 import dev.tracebridge.store.cassandra.CassandraVerdictStore;
 import dev.tracebridge.store.cassandra.embedded.EmbeddedCassandra;
+import dev.tracebridge.store.cassandra.embedded.NodeWatchdog;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,8 @@ class StorageConfiguration {
       return new EmbeddedCassandraNode(null);
     }
     EmbeddedCassandra node = EmbeddedCassandra.start(EmbeddedSettings.from(props), line -> log.info(line));
-    return new EmbeddedCassandraNode(node);
+    // A node that dies on its own is restarted (bounded, with backoff); ingest answers 503 meanwhile.
+    return new EmbeddedCassandraNode(NodeWatchdog.watch(node, props.embedded().maxRestarts(), line -> log.warn(line)));
   }
 
   @Bean(destroyMethod = "close")
@@ -87,11 +89,19 @@ class StorageConfiguration {
     }
   }
 
-  /** Holds the embedded node, or nothing when the engine uses a cluster (a bean cannot be null). */
-  record EmbeddedCassandraNode(@Nullable EmbeddedCassandra node) implements AutoCloseable {
+  /**
+   * Holds the watchdog of the embedded node, or nothing when the engine uses a cluster (a bean cannot be
+   * null). Closing it stops watching, then stops whichever node is running.
+   */
+  record EmbeddedCassandraNode(@Nullable NodeWatchdog watchdog) implements AutoCloseable {
+    /** The node running now: a restart replaces it, on the same host and port. */
+    @Nullable EmbeddedCassandra node() {
+      return watchdog == null ? null : watchdog.node();
+    }
+
     @Override
     public void close() {
-      if (node != null) node.close();
+      if (watchdog != null) watchdog.close();
     }
   }
 }

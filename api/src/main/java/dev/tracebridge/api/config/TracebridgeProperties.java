@@ -3,6 +3,7 @@ package dev.tracebridge.api.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -34,11 +35,27 @@ public record TracebridgeProperties(
    * @param maxBodySize largest request body accepted before decompression; larger answers 413
    * @param allowedOrigins origins a browser may send telemetry from; {@code *} allows any, which suits
    *     an ingest port that takes no credentials
+   * @param keys ingest keys per app ({@code tracebridge.ingest.keys.<app>=<key>[,<key>...]}); when any is
+   *     set, every OTLP and RUM request must present one (401 / UNAUTHENTICATED otherwise), and RUM data
+   *     sent with a key cannot claim another app. Empty (the default) requires no key
+   * @param perClientRequestsPerSecond OTLP export requests per second one client (key, or remote address
+   *     without keys) may send, in bursts of up to one second's worth; 0 (the default) = unlimited. Beyond
+   *     it, 429 / RESOURCE_EXHAUSTED with a retry delay
    */
   public record Ingest(
       @DefaultValue("4318") int port,
       @DefaultValue("16MB") DataSize maxBodySize,
-      @DefaultValue("*") List<String> allowedOrigins) {}
+      @DefaultValue("*") List<String> allowedOrigins,
+      @DefaultValue Map<String, List<String>> keys,
+      @DefaultValue("0") double perClientRequestsPerSecond) {
+
+    @Override
+    public String toString() {
+      // Never let a key reach a log line through a bound-properties dump.
+      return "Ingest[port=" + port + ", maxBodySize=" + maxBodySize + ", allowedOrigins=" + allowedOrigins
+          + ", keys=<" + keys.size() + " apps>, perClientRequestsPerSecond=" + perClientRequestsPerSecond + "]";
+    }
+  }
 
   /**
    * The RUM intakes.
@@ -99,6 +116,8 @@ public record TracebridgeProperties(
    * @param libDir the jars of cassandra-all, collected by the build (kept off the engine's classpath);
    *     empty = the {@code tracebridge.cassandra.lib} system property the launcher sets
    * @param java the java executable for the node; empty = the engine's own (Cassandra 5 needs 11 or 17)
+   * @param maxRestarts restarts in a row of a node that died on its own (1 s, 2 s, 4 s ... 30 s apart)
+   *     before the engine gives up and leaves it down; 0 never restarts. Ten minutes up resets the count
    */
   public record Embedded(
       @DefaultValue("9142") int cqlPort,
@@ -106,5 +125,6 @@ public record TracebridgeProperties(
       @DefaultValue("512m") String heap,
       @DefaultValue("") String libDir,
       @DefaultValue("") String java,
-      @DefaultValue("120s") Duration startTimeout) {}
+      @DefaultValue("120s") Duration startTimeout,
+      @DefaultValue("5") int maxRestarts) {}
 }

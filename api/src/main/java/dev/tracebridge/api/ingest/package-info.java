@@ -1,4 +1,7 @@
-/** The ingest HTTP port: routing, CORS and body limits in front of the receivers' endpoints. */
+/**
+ * The ingest ports' front: routing, CORS and body limits in front of the receivers' endpoints, and the
+ * ingest keys (bound to apps) and per-client rate limits checked on HTTP and OTLP/gRPC alike.
+ */
 @NullMarked
 package dev.tracebridge.api.ingest;
 

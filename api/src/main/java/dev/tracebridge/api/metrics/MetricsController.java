@@ -3,6 +3,7 @@ package dev.tracebridge.api.metrics;
 import static java.util.Objects.requireNonNull;
 
 import dev.tracebridge.api.query.BadParameterException;
+import dev.tracebridge.api.selfmetrics.EngineMetrics;
 import dev.tracebridge.api.query.QueryTimes;
 import dev.tracebridge.core.search.MetricRollups;
 import dev.tracebridge.core.search.RollupQuery;
@@ -28,20 +29,31 @@ class MetricsController {
   private final MetricRollups rollups;
   private final Clock clock;
   private final ExecutorService executor;
+  private final EngineMetrics engine;
 
   /** Rows are rendered on {@code executor}: the Cassandra store completes reads on its I/O threads. */
-  MetricsController(MetricRollups rollups, Clock clock, @Qualifier("queryExecutor") ExecutorService executor) {
+  MetricsController(MetricRollups rollups, Clock clock, @Qualifier("queryExecutor") ExecutorService executor,
+      EngineMetrics engine) {
     this.rollups = requireNonNull(rollups, "rollups");
     this.clock = requireNonNull(clock, "clock");
     this.executor = requireNonNull(executor, "executor");
+    this.engine = requireNonNull(engine, "engine");
   }
 
+  /**
+   * The rollups of the last final minute, then the engine's own metrics. When the rollups cannot be read
+   * (Cassandra down) the engine's metrics are still served: that is when an operator needs them most.
+   */
   @GetMapping("/metrics")
   CompletableFuture<ResponseEntity<String>> prometheus() {
     long minute = RollupSchedule.lastClosedMinute(clock.millis());
     return rollups.read(RollupQuery.minutes(minute, minute + 1)).toCompletableFuture()
-        .thenApplyAsync(rows -> ResponseEntity.ok().header("Content-Type", PrometheusExposition.CONTENT_TYPE)
-            .body(PrometheusExposition.render(minute, rows)), executor);
+        .handleAsync((rows, failure) -> {
+          String rollupText = failure == null ? PrometheusExposition.render(minute, rows)
+              : PrometheusExposition.unavailable();
+          return ResponseEntity.ok().header("Content-Type", PrometheusExposition.CONTENT_TYPE)
+              .body(rollupText + engine.render());
+        }, executor);
   }
 
   @GetMapping("/api/v1/metrics")

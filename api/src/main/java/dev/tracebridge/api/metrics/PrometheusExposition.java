@@ -40,6 +40,14 @@ final class PrometheusExposition {
     return out.toString();
   }
 
+  /** What stands for the rollups when they could not be read: a gauge an alert can fire on. */
+  static String unavailable() {
+    StringBuilder out = new StringBuilder();
+    header(out, "tracebridge_rollups_unavailable", "1 when this scrape could not read the rollups from the store.");
+    out.append("tracebridge_rollups_unavailable 1\n");
+    return out.toString();
+  }
+
   private static void quantiles(StringBuilder out, List<MetricRollup> rows, String name, String help,
       Function<MetricRollup, LatencyHistogram> part) {
     header(out, name, help);

@@ -1,0 +1,100 @@
+package dev.tracebridge.api.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.Any;
+import com.google.rpc.Code;
+import com.google.rpc.RetryInfo;
+import dev.tracebridge.api.selfmetrics.EngineMetrics;
+import dev.tracebridge.api.selfmetrics.RejectReason;
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
+import io.grpc.Grpc;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The {@link IngestGate} on OTLP/gRPC: reads the key from the call's metadata ({@code authorization:
+ * Bearer <key>} or {@code x-tracebridge-key}) and answers UNAUTHENTICATED or RESOURCE_EXHAUSTED with a
+ * {@code google.rpc.RetryInfo} (which OTLP exporters honour) before the message is decoded. It also
+ * counts every call's final status.
+ */
+public final class GrpcIngestGate implements ServerInterceptor {
+  /** The label of OTLP/gRPC exports in the engine's metrics. */
+  public static final String ENDPOINT = TraceServiceGrpc.getExportMethod().getFullMethodName();
+  public static final String PROTOCOL = "grpc";
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of(PresentedKey.AUTHORIZATION, Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> KEY_HEADER =
+      Metadata.Key.of(PresentedKey.KEY_HEADER, Metadata.ASCII_STRING_MARSHALLER);
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+  private final IngestGate gate;
+  private final EngineMetrics metrics;
+
+  public GrpcIngestGate(IngestGate gate, EngineMetrics metrics) {
+    this.gate = requireNonNull(gate, "gate");
+    this.metrics = requireNonNull(metrics, "metrics");
+  }
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+      ServerCallHandler<Q, R> next) {
+    Map<String, String> keyHeaders = new HashMap<>();
+    String authorization = headers.get(AUTHORIZATION);
+    if (authorization != null) keyHeaders.put(PresentedKey.AUTHORIZATION, authorization);
+    String key = headers.get(KEY_HEADER);
+    if (key != null) keyHeaders.put(PresentedKey.KEY_HEADER, key);
+
+    Admission admission = gate.admit(PresentedKey.from(keyHeaders, Map.of()), remoteAddress(call), true);
+    if (admission instanceof Admission.Unauthenticated refused) {
+      refuse(call, RejectReason.UNAUTHENTICATED, Status.UNAUTHENTICATED.withDescription(refused.detail()),
+          new Metadata());
+      return new ServerCall.Listener<>() {};
+    }
+    if (admission instanceof Admission.RateLimited limited) {
+      StatusRuntimeException status = StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+          .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
+          .setMessage(limited.detail())
+          .addDetails(Any.pack(RetryInfo.newBuilder().setRetryDelay(com.google.protobuf.Duration.newBuilder()
+              .setSeconds(limited.retryAfter().toNanos() / NANOS_PER_SECOND)
+              .setNanos((int) (limited.retryAfter().toNanos() % NANOS_PER_SECOND))).build()))
+          .build());
+      refuse(call, RejectReason.CLIENT_RATE_LIMITED, status.getStatus(), status.getTrailers());
+      return new ServerCall.Listener<>() {};
+    }
+    return next.startCall(new SimpleForwardingServerCall<>(call) {
+      @Override
+      public void close(Status status, Metadata trailers) {
+        String code = status.getCode().name();
+        metrics.answered(ENDPOINT, PROTOCOL, code);
+        String reason = RejectReason.forGrpcCode(code);
+        if (reason != null) metrics.rejected(reason, 1);
+        super.close(status, trailers);
+      }
+    }, headers);
+  }
+
+  private <Q, R> void refuse(ServerCall<Q, R> call, String reason, Status status, Metadata trailers) {
+    metrics.answered(ENDPOINT, PROTOCOL, status.getCode().name());
+    metrics.rejected(reason, 1);
+    call.close(status, trailers);
+  }
+
+  private static String remoteAddress(ServerCall<?, ?> call) {
+    SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+    if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return inet.getAddress().getHostAddress();
+    }
+    return String.valueOf(remote);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.tracebridge.api.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Admits or refuses an ingest request from what it says about itself (key, remote address) before its
+ * body is read, for OTLP/HTTP, OTLP/gRPC and the RUM intakes alike. Keys are never logged: a refused key
+ * shows as an 8-hex-digit fingerprint of its digest.
+ */
+public final class IngestGate {
+  private static final Logger log = LoggerFactory.getLogger(IngestGate.class);
+
+  private final IngestKeys keys;
+  private final ClientRateLimiter rateLimiter;
+
+  public IngestGate(IngestKeys keys, ClientRateLimiter rateLimiter) {
+    this.keys = requireNonNull(keys, "keys");
+    this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter");
+  }
+
+  public IngestKeys keys() {
+    return keys;
+  }
+
+  /**
+   * Decides for one request.
+   *
+   * @param presentedKey the key the request carries ({@link PresentedKey}), or null
+   * @param remoteAddress the client's address, the rate limit's client when no keys are configured
+   * @param rateLimited whether this endpoint takes part in the per-client rate limit (OTLP exports do)
+   */
+  public Admission admit(@Nullable String presentedKey, String remoteAddress, boolean rateLimited) {
+    requireNonNull(remoteAddress, "remoteAddress");
+    String app = null;
+    if (keys.required()) {
+      if (presentedKey == null) {
+        return new Admission.Unauthenticated("missing ingest key (tracebridge.ingest.keys is set on this engine;"
+            + " send Authorization: Bearer <key> or " + PresentedKey.KEY_HEADER + ": <key>)");
+      }
+      app = keys.appFor(presentedKey);
+      if (app == null) {
+        log.info("ingest key refused: unknown key {} from {}", IngestKeys.fingerprint(presentedKey), remoteAddress);
+        return new Admission.Unauthenticated("the ingest key is not one this engine is configured with");
+      }
+    }
+    if (rateLimited) {
+      // One bucket per key, named by its fingerprint so the key itself is not kept; without keys, per address.
+      String client = app != null ? "key:" + IngestKeys.fingerprint(presentedKey) : "address:" + remoteAddress;
+      Duration wait = rateLimiter.tryAcquire(client);
+      if (wait != null) {
+        return new Admission.RateLimited("requests per second: above the per-client limit for "
+            + (app != null ? "a key of app '" + app + "'" : remoteAddress)
+            + " (tracebridge.ingest.per-client-requests-per-second; retry after the indicated delay)", wait);
+      }
+    }
+    return new Admission.Admitted(app);
+  }
+}
