@@ -3,8 +3,6 @@ package dev.tracebridge.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,17 +19,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class EngineHttpTest {
-  private static final int API_PORT = freePort();
-  private static final int INGEST_PORT = freePort();
-  private static final int GRPC_PORT = freePort();
+  private static final EnginePorts PORTS = EnginePorts.free();
+  private static final int API_PORT = PORTS.api();
+  private static final int INGEST_PORT = PORTS.ingest();
   private final HttpClient http = HttpClient.newHttpClient();
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> API_PORT);
-    registry.add("tracebridge.ingest.port", () -> INGEST_PORT);
-    registry.add("tracebridge.grpc.port", () -> GRPC_PORT);
-    registry.add("tracebridge.storage", () -> "memory");
+    PORTS.registerInMemoryEngine(registry);
     registry.add("tracebridge.ingest.max-body-size", () -> "64KB");
   }
 
@@ -146,13 +141,5 @@ class EngineHttpTest {
 
   private static URI uri(int port, String path) {
     return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

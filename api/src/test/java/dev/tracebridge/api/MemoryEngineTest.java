@@ -10,17 +10,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class MemoryEngineTest {
-  protected static final int API_PORT = EngineHttp.freePort();
-  protected static final int INGEST_PORT = EngineHttp.freePort();
-  private static final int GRPC_PORT = EngineHttp.freePort();
-  protected final EngineHttp http = new EngineHttp(API_PORT, INGEST_PORT);
+  protected static final EnginePorts PORTS = EnginePorts.free();
+  protected final EngineHttp http = PORTS.http();
 
   @DynamicPropertySource
   static void engine(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> API_PORT);
-    registry.add("tracebridge.ingest.port", () -> INGEST_PORT);
-    registry.add("tracebridge.grpc.port", () -> GRPC_PORT);
-    registry.add("tracebridge.storage", () -> "memory");
+    PORTS.registerInMemoryEngine(registry);
   }
 
   /** A checkout that started five minutes ago: inside every default search window, and final for rollups. */

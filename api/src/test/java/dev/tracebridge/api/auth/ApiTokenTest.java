@@ -3,6 +3,7 @@ package dev.tracebridge.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracebridge.api.EngineHttp;
+import dev.tracebridge.api.EnginePorts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,17 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class ApiTokenTest {
   private static final String TOKEN = "s3cret-token-for-tests";
-  private static final int API_PORT = EngineHttp.freePort();
-  private static final int INGEST_PORT = EngineHttp.freePort();
-  private static final int GRPC_PORT = EngineHttp.freePort();
-  private final EngineHttp http = new EngineHttp(API_PORT, INGEST_PORT);
+  private static final EnginePorts PORTS = EnginePorts.free();
+  private final EngineHttp http = PORTS.http();
 
   @DynamicPropertySource
   static void engine(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> API_PORT);
-    registry.add("tracebridge.ingest.port", () -> INGEST_PORT);
-    registry.add("tracebridge.grpc.port", () -> GRPC_PORT);
-    registry.add("tracebridge.storage", () -> "memory");
+    PORTS.registerInMemoryEngine(registry);
     registry.add("tracebridge.api.token", () -> TOKEN);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.google.rpc.RetryInfo;
 import dev.tracebridge.api.EngineHttp;
+import dev.tracebridge.api.EnginePorts;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -25,17 +26,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class ClientRateLimitEngineTest {
   /** More than the bucket (one request) holds: one of these must be refused. */
   private static final int ATTEMPTS = 3;
-  private static final int API_PORT = EngineHttp.freePort();
-  private static final int INGEST_PORT = EngineHttp.freePort();
-  private static final int GRPC_PORT = EngineHttp.freePort();
-  private final IngestClient client = new IngestClient(INGEST_PORT, GRPC_PORT);
+  private static final EnginePorts PORTS = EnginePorts.free();
+  private final IngestClient client = new IngestClient(PORTS.ingest(), PORTS.grpc());
 
   @DynamicPropertySource
   static void engine(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> API_PORT);
-    registry.add("tracebridge.ingest.port", () -> INGEST_PORT);
-    registry.add("tracebridge.grpc.port", () -> GRPC_PORT);
-    registry.add("tracebridge.storage", () -> "memory");
+    PORTS.registerInMemoryEngine(registry);
     registry.add("tracebridge.ingest.per-client-requests-per-second", () -> "0.5");
   }
 

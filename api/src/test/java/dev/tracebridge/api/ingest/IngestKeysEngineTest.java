@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracebridge.api.CheckoutTrace;
 import dev.tracebridge.api.EngineHttp;
+import dev.tracebridge.api.EnginePorts;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.net.http.HttpResponse;
@@ -27,17 +28,12 @@ class IngestKeysEngineTest {
   private static final String SHOP_KEY_NEXT = "shop-key-rotated-" + UUID.randomUUID();
   private static final String ADMIN_KEY = "admin-key-" + UUID.randomUUID();
   private static final String WRONG_KEY = "wrong-key-" + UUID.randomUUID();
-  private static final int API_PORT = EngineHttp.freePort();
-  private static final int INGEST_PORT = EngineHttp.freePort();
-  private static final int GRPC_PORT = EngineHttp.freePort();
-  private final IngestClient client = new IngestClient(INGEST_PORT, GRPC_PORT);
+  private static final EnginePorts PORTS = EnginePorts.free();
+  private final IngestClient client = new IngestClient(PORTS.ingest(), PORTS.grpc());
 
   @DynamicPropertySource
   static void engine(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> API_PORT);
-    registry.add("tracebridge.ingest.port", () -> INGEST_PORT);
-    registry.add("tracebridge.grpc.port", () -> GRPC_PORT);
-    registry.add("tracebridge.storage", () -> "memory");
+    PORTS.registerInMemoryEngine(registry);
     registry.add("tracebridge.ingest.keys.shop-web", () -> SHOP_KEY + "," + SHOP_KEY_NEXT);
     registry.add("tracebridge.ingest.keys.admin-web", () -> ADMIN_KEY);
   }

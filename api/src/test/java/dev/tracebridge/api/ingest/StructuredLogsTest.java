@@ -3,6 +3,7 @@ package dev.tracebridge.api.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracebridge.api.EngineHttp;
+import dev.tracebridge.api.EnginePorts;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +30,12 @@ import tools.jackson.databind.JsonNode;
 class StructuredLogsTest {
   private static final String KEY = "right-key-" + UUID.randomUUID();
   private static final String WRONG_KEY = "wrong-key-" + UUID.randomUUID();
-  private static final int API_PORT = EngineHttp.freePort();
-  private static final int INGEST_PORT = EngineHttp.freePort();
-  private static final int GRPC_PORT = EngineHttp.freePort();
-  private final IngestClient client = new IngestClient(INGEST_PORT, GRPC_PORT);
+  private static final EnginePorts PORTS = EnginePorts.free();
+  private final IngestClient client = new IngestClient(PORTS.ingest(), PORTS.grpc());
 
   @DynamicPropertySource
   static void engine(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> API_PORT);
-    registry.add("tracebridge.ingest.port", () -> INGEST_PORT);
-    registry.add("tracebridge.grpc.port", () -> GRPC_PORT);
-    registry.add("tracebridge.storage", () -> "memory");
+    PORTS.registerInMemoryEngine(registry);
     registry.add("tracebridge.ingest.keys.shop-web", () -> KEY);
   }
 
