@@ -3,13 +3,15 @@
 //   #/search?service=...       search results
 //   #/trace/<traceId>          one trace
 //   #/session/<app>/<session>  a session's timeline
+//   #/health?app=...&range=24h the propagation-health dashboard of an app
 
 import { onUnauthorized, setToken } from './api.js';
+import { showHealth, wireHealthForm } from './health.js';
 import { showSearch, wireSearchForm } from './search.js';
 import { showSession } from './session.js';
 import { showTrace } from './trace.js';
 
-const VIEWS = ['search-view', 'trace-view', 'session-view'];
+const VIEWS = ['search-view', 'trace-view', 'session-view', 'health-view'];
 
 function navigate(hash) {
   if (location.hash === hash) route();
@@ -18,6 +20,11 @@ function navigate(hash) {
 
 function show(view) {
   for (const id of VIEWS) document.getElementById(id).hidden = id !== view;
+  // The health dashboard is a place of its own; every other view starts from the search.
+  const section = view === 'health-view' ? 'health' : 'search';
+  for (const link of document.querySelectorAll('header nav a')) {
+    link.classList.toggle('current', link.dataset.nav === section);
+  }
 }
 
 async function route() {
@@ -29,6 +36,9 @@ async function route() {
     show('session-view');
     const [app, session] = hash.slice('#/session/'.length).split('/').map(decodeURIComponent);
     await showSession(app, session);
+  } else if (hash === '#/health' || hash.startsWith('#/health?')) {
+    show('health-view');
+    await showHealth(new URLSearchParams(hash.slice('#/health'.length).replace(/^\?/, '')));
   } else {
     show('search-view');
     const query = hash.startsWith('#/search?') ? hash.slice('#/search?'.length) : '';
@@ -52,5 +62,6 @@ function askForToken() {
 
 onUnauthorized(askForToken);
 wireSearchForm(navigate);
+wireHealthForm(navigate);
 window.addEventListener('hashchange', route);
 route();

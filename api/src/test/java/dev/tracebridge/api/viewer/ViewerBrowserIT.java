@@ -11,15 +11,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The web viewer in headless Chromium against a real engine: a checkout is posted through the ingest
  * port as browsers and backends post it, then the page is used as an engineer would (search, open the
- * trace, follow it to the session). Screenshots of each step are kept in target/screenshots/.
+ * trace, follow it to the session; read an app's propagation health and open an example trace).
+ * Screenshots of each step are kept in target/screenshots/.
  */
 class ViewerBrowserIT extends MemoryEngineTest {
   private static final Duration BROWSER_RUN_TIMEOUT = Duration.ofMinutes(2);
+  /**
+   * The engine's checker decides an arrival minute once it has ended and the grace period has passed: at
+   * most a minute plus a second here, three minutes leave room for a loaded machine.
+   */
+  private static final Duration VERDICT_WAIT = Duration.ofMinutes(3);
+  private static final Duration VERDICT_POLL = Duration.ofSeconds(1);
+
+  /** Verdicts decided a second after their minute, not two minutes: the test waits for the real checker. */
+  @DynamicPropertySource
+  static void quickVerdicts(DynamicPropertyRegistry registry) {
+    registry.add("tracebridge.propagation.grace-period", () -> "1s");
+    registry.add("tracebridge.propagation.check-interval", () -> "1s");
+  }
 
   @Test
   void checkout_isSearchedExplainedAndFollowedToItsSession() throws Exception {
@@ -77,6 +93,86 @@ class ViewerBrowserIT extends MemoryEngineTest {
         .contains("POST https://api.shop.example/checkout/42 → 503");
     assertThat(texts(session.get("traces"))).containsExactly(trace.traceId());
     assertThat(screenshots.resolve("2-trace.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void appWithBrokenPropagation_dashboardCountsExplainsAndOpensExamples() throws Exception {
+    Path chromium = Path.of(System.getProperty("tracebridge.chromium", "/usr/bin/chromium"));
+    assertThat(chromium).as("headless tests need Chromium (apt-get install -y chromium), or -DskipBrowserTests")
+        .exists();
+    HealthTraffic traffic = HealthTraffic.startingAt(System.currentTimeMillis() - 5 * 60_000L);
+    traffic.ingest(http.ingestBase());
+    awaitVerdicts(traffic);
+    Path screenshots = Path.of(System.getProperty("tracebridge.screenshots", "target/screenshots"));
+    Files.createDirectories(screenshots);
+    ViewerNodeProject project = ViewerNodeProject.prepare(
+        Path.of(System.getProperty("tracebridge.viewer.js", "src/test/js/viewer")),
+        Path.of(System.getProperty("tracebridge.viewer.workdir", "target/viewer-test")));
+
+    JsonNode seen = EngineHttp.parse(project.run(BROWSER_RUN_TIMEOUT, "node", "check-health.mjs", http.apiBase(),
+        traffic.app(), traffic.corsBlockedTraceId(), screenshots.toAbsolutePath().toString()));
+
+    assertThat(seen.get("pageErrors")).as(seen.get("pageErrors").toString()).isEmpty();
+    assertThat(seen.get("prompt").get("text").asString()).startsWith("Give the RUM application id");
+    assertThat(seen.get("empty").get("text").asString())
+        .startsWith("No traced browser request of nobody-" + traffic.app() + " was decided in the last day.");
+    assertThat(seen.get("empty").get("tableShown").asBoolean()).isFalse();
+    assertThat(seen.get("refused").get("problem").asBoolean()).isTrue();
+    assertThat(seen.get("refused").get("text").asString()).startsWith("start: 'yesterday' (expected: an RFC 3339");
+
+    JsonNode report = seen.get("report");
+    assertThat(report.get("hash").asString()).isEqualTo("#/health?app=" + traffic.app() + "&range=24h");
+    assertThat(report.get("status").get("text").asString())
+        .isEqualTo("4 traced requests of " + traffic.app() + " in the last day: 2 linked (50 %).");
+    assertThat(texts(report.get("columns"))).containsExactly("URL pattern", "Headers sent", "Requests", "Linked",
+        "cors_blocked", "not_instrumented");
+    JsonNode rows = report.get("rows");
+    assertThat(rows).hasSize(3);
+    JsonNode checkout = rows.get(0);
+    assertThat(checkout.get("urlPattern").asString()).isEqualTo("api.shop.example/checkout/{id}");
+    assertThat(checkout.get("headerFormats").asString()).isEqualTo("w3c");
+    assertThat(checkout.get("total").asInt()).isEqualTo(1);
+    assertThat(checkout.get("linked").asString()).isEqualTo("0 (0 %)");
+    assertThat(checkout.get("verdicts").get("cors_blocked").get("count").asInt()).isEqualTo(1);
+    assertThat(texts(checkout.get("verdicts").get("cors_blocked").get("examples")))
+        .containsExactly(traffic.corsBlockedTraceId());
+    JsonNode partner = rows.get(1);
+    assertThat(partner.get("urlPattern").asString()).isEqualTo("pay.partner.example/tokens");
+    assertThat(texts(partner.get("verdicts").get("not_instrumented").get("examples")))
+        .containsExactly(traffic.notInstrumentedTraceId());
+    JsonNode cart = rows.get(2);
+    assertThat(cart.get("urlPattern").asString()).isEqualTo("api.shop.example/cart/{id}");
+    assertThat(cart.get("total").asInt()).isEqualTo(2);
+    assertThat(cart.get("linked").asString()).isEqualTo("2 (100 %)");
+    assertThat(cart.get("verdicts").size()).as("linked is the bar, not an example column").isZero();
+
+    List<String> explained = new ArrayList<>();
+    report.get("explanations").forEach(e -> explained.add(e.get("verdict").asString()));
+    assertThat(explained).containsExactly("cors_blocked", "not_instrumented", "linked");
+    assertThat(report.get("explanations").get(0).get("text").asString())
+        .contains("status 0").contains("Access-Control-Allow-Headers");
+    assertThat(texts(report.get("knownApps"))).startsWith(traffic.app());
+    assertThat(screenshots.resolve("5-health.png")).isNotEmptyFile();
+
+    JsonNode example = seen.get("example");
+    assertThat(example.get("hash").asString()).isEqualTo("#/trace/" + traffic.corsBlockedTraceId());
+    assertThat(example.get("title").asString()).startsWith("Trace " + traffic.corsBlockedTraceId());
+    assertThat(texts(example.get("waterfallRows"))).containsExactly("resource");
+  }
+
+  /** Polls the API until the engine's own checker has decided every request of the app. */
+  private void awaitVerdicts(HealthTraffic traffic) throws InterruptedException {
+    long deadline = System.nanoTime() + VERDICT_WAIT.toNanos();
+    long decided = 0;
+    while (System.nanoTime() < deadline) {
+      decided = 0;
+      for (JsonNode count : http.json("/api/v1/propagation-health?app=" + traffic.app()).get("counts")) {
+        decided += count.get("count").asLong();
+      }
+      if (decided == traffic.requests()) return;
+      Thread.sleep(VERDICT_POLL.toMillis());
+    }
+    throw new AssertionError(decided + " of " + traffic.requests() + " requests decided after " + VERDICT_WAIT);
   }
 
   private static List<String> texts(JsonNode array) {

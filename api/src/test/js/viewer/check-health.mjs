@@ -1,0 +1,96 @@
+// Drives the propagation-health dashboard the way an engineer does: open it from the navigation, look up
+// an app nobody sent (the empty state), see a problem the engine answers, look up the real app, read the
+// counts and what the failing verdict means, then open one of its example traces. Prints what the page
+// showed as one JSON object on stdout (ViewerBrowserIT asserts on it) and keeps a screenshot of each step.
+//
+// usage: node check-health.mjs <api base URL> <app> <example trace id to open> <screenshot dir>
+
+import { chromium } from 'playwright-core';
+
+const [base, app, exampleTraceId, shots] = process.argv.slice(2);
+const STEP_TIMEOUT_MS = 20_000;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const seen = { pageErrors: [] };
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  page.on('pageerror', (error) => seen.pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    // The engine's 400 below is meant; the browser logs every failed fetch as an error.
+    if (message.type() === 'error' && !message.text().includes('status of 400')) seen.pageErrors.push(message.text());
+  });
+  const ready = (hashPrefix) => page.waitForFunction(
+    (prefix) => document.body.dataset.shown === (location.hash || '#/') && location.hash.startsWith(prefix),
+    hashPrefix);
+  const statusOf = async () => ({
+    text: await page.textContent('[data-testid=health-status]'),
+    problem: await page.$eval('[data-testid=health-status]', (n) => n.classList.contains('problem')),
+    tableShown: await page.$eval('[data-testid=health-table]', (t) => !t.hidden),
+  });
+
+  await page.goto(base + '/');
+  await ready('');
+  await page.click('[data-testid=nav-health]');
+  await ready('#/health');
+  seen.prompt = await statusOf();
+
+  await page.fill('#health-form input[name=app]', 'nobody-' + app);
+  await page.click('#health-form button[type=submit]');
+  await ready('#/health?');
+  seen.empty = await statusOf();
+  await page.screenshot({ path: `${shots}/4-health-empty.png`, fullPage: true });
+
+  // An engine that refuses the question (here: a start it cannot read, as an older engine might) must
+  // show its problem's detail, not a blank page.
+  await page.route('**/api/v1/propagation-health?*', (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.set('start', 'yesterday');
+    route.continue({ url: url.toString() });
+  });
+  await page.fill('#health-form input[name=app]', app);
+  await page.selectOption('#health-form select[name=range]', '6h');
+  await page.click('#health-form button[type=submit]');
+  await ready('#/health?');
+  seen.refused = await statusOf();
+  await page.unroute('**/api/v1/propagation-health?*');
+
+  await page.selectOption('#health-form select[name=range]', '24h');
+  await page.click('#health-form button[type=submit]');
+  await ready('#/health?');
+  seen.report = {
+    hash: await page.evaluate(() => location.hash),
+    status: await statusOf(),
+    columns: await page.$$eval('[data-testid=health-table] thead th', (cells) => cells.map((c) => c.innerText.trim())),
+    rows: await page.$$eval('[data-testid=health-row]', (rows) => rows.map((r) => ({
+      urlPattern: r.dataset.urlPattern,
+      headerFormats: r.dataset.headerFormats,
+      total: Number(r.querySelector('[data-testid=health-total]').innerText),
+      linked: r.querySelector('[data-testid=health-linked]').innerText.trim(),
+      verdicts: Object.fromEntries([...r.querySelectorAll('[data-testid=health-verdict]')].map((c) => [c.dataset.verdict, {
+        count: Number(c.dataset.count),
+        examples: [...c.querySelectorAll('[data-testid=example-trace]')].map((a) => a.dataset.traceId),
+      }])),
+    }))),
+    explanations: await page.$$eval('[data-testid=verdict-explanation]', (items) => items.map((i) => ({
+      verdict: i.dataset.verdict, text: i.innerText.replace(/\s+/g, ' ').trim() }))),
+    knownApps: await page.$$eval('#known-apps option', (options) => options.map((o) => o.value)),
+  };
+  await page.screenshot({ path: `${shots}/5-health.png`, fullPage: true });
+
+  await page.click(`[data-testid=example-trace][data-trace-id="${exampleTraceId}"]`);
+  await ready('#/trace/');
+  seen.example = {
+    hash: await page.evaluate(() => location.hash),
+    title: await page.textContent('[data-testid=trace-title]'),
+    waterfallRows: await page.$$eval('[data-testid=waterfall-row]', (rows) => rows.map((r) => r.dataset.kind)),
+  };
+  await page.screenshot({ path: `${shots}/6-health-example-trace.png`, fullPage: true });
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(seen) + '\n');
