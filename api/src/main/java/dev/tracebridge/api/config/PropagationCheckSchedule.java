@@ -60,6 +60,10 @@ final class PropagationCheckSchedule implements AutoCloseable {
     } catch (RuntimeException e) {
       // The next run retries the same buckets: a verdict is decided once the store answers again.
       log.warn("propagation check failed: {}", e.toString());
+    } catch (LinkageError e) {
+      // A broken deployment (mismatched jars). Anything thrown out of a scheduled task would end the
+      // schedule without a word, so say it loudly on every run instead.
+      log.error("propagation check cannot run; no verdict will be decided until this is fixed", e);
     }
   }
 

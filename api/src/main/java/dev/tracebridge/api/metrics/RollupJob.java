@@ -110,7 +110,8 @@ public final class RollupJob implements SmartLifecycle {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
+        // Thrown out of the scheduled task, either would end the schedule silently.
         log.error("Rolling up minute {} failed", minute, e);
         return;
       }
