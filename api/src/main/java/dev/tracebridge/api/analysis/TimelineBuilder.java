@@ -1,5 +1,6 @@
 package dev.tracebridge.api.analysis;
 
+import dev.tracebridge.core.join.ClockCorrection;
 import dev.tracebridge.core.join.JoinedTrace;
 import dev.tracebridge.core.join.TraceLink;
 import dev.tracebridge.core.model.Span;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lays a joined trace out as one tree on one time axis. A browser request is cut into its phases and
@@ -43,9 +45,14 @@ final class TimelineBuilder {
         warnings.add("span " + id + " appears more than once; the first copy is analysed");
         continue;
       }
-      spans.put(id, new TimelineNode(TimelineNode.Kind.SPAN, id, span.name(), span.serviceName(),
-          // On the browser's clock where the correlator measured the offset of this span's service.
-          Category.BACKEND, trace.correctedStartEpochNanos(span), trace.correctedEndEpochNanos(span), span, null));
+      // The service is looked up once: each lookup walks the span's resource attributes.
+      String service = span.serviceName();
+      @Nullable ClockCorrection correction = trace.clockCorrection(service).orElse(null);
+      spans.put(id, new TimelineNode(TimelineNode.Kind.SPAN, id, span.name(), service,
+          // On the browser's clock where the correlator measured the offset of this span's service
+          // (as JoinedTrace.correctedStartEpochNanos/correctedEndEpochNanos).
+          Category.BACKEND, correction == null ? span.startEpochNanos() : correction.correct(span.startEpochNanos()),
+          correction == null ? span.endEpochNanos() : correction.correct(span.endEpochNanos()), span, null));
     }
 
     Map<String, TimelineNode> waitByResource = new HashMap<>();

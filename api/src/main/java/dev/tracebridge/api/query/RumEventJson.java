@@ -69,6 +69,6 @@ public record RumEventJson(
       duration = t.durationNanos();
     }
     return new RumEventJson(type, event.eventId(), event.epochNanos(), duration, event.context().viewId(),
-        event.context().viewUrl(), title, traceId, detail, TraceJson.json(event.attributes()));
+        event.context().viewUrl(), title, traceId, detail, AttributeJson.map(event.attributes()));
   }
 }

@@ -8,8 +8,15 @@ import dev.tracebridge.correlator.JoinedTraceReader;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,10 +44,23 @@ class TraceController {
         .thenApply(SearchJson::of).toCompletableFuture();
   }
 
+  /**
+   * The trace's JSON, encoded on the join's executor thread as one byte array, with a strong ETag: a
+   * viewer asking again with {@code If-None-Match} gets a 304 when nothing changed. Every request reads
+   * the store, so a span written a moment ago (on any engine node) is always in the answer.
+   */
   @GetMapping("/{traceId}")
-  CompletableFuture<TraceJson> trace(@PathVariable String traceId) {
+  CompletableFuture<ResponseEntity<byte[]>> trace(@PathVariable String traceId,
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
     TraceId id = TraceIds.parse(traceId);
-    return query.trace(id).toCompletableFuture().thenApply(found -> found.map(TraceJson::of)
-        .orElseThrow(() -> TraceIds.notFound(id)));
+    return query.trace(id).toCompletableFuture().thenApply(found -> {
+      byte[] body = TraceJson.encode(found.orElseThrow(() -> TraceIds.notFound(id)));
+      EntityTag tag = EntityTag.of(body);
+      // no-cache: a browser may keep the body but must ask (with If-None-Match) before each use.
+      boolean unchanged = tag.matches(ifNoneMatch);
+      ResponseEntity.BodyBuilder answer = ResponseEntity.status(unchanged ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+          .eTag(tag.quoted()).cacheControl(CacheControl.noCache());
+      return unchanged ? answer.build() : answer.contentType(MediaType.APPLICATION_JSON).body(body);
+    });
   }
 }
