@@ -54,14 +54,15 @@ function renderOrigin(container, origin) {
     return;
   }
   const exception = origin.exception;
-  container.replaceChildren(
+  // replaceChildren would print a null as the text "null": absent parts are filtered out.
+  container.replaceChildren(...[
     el('h2', {}, 'Error origin'),
     el('p', {}, el('strong', {}, origin.service), ' · ', origin.name,
       exception ? ` — ${exception.type}: ${exception.message}` : origin.message ? ` — ${origin.message}` : ''),
     origin.chain.length ? el('p', { class: 'chain' }, 'Above it: ',
       origin.chain.map((link) => `${link.service} · ${link.name}`).join(' → ')) : null,
     exception && exception.stacktrace ? el('details', {}, el('summary', {}, 'stack trace'),
-      el('pre', {}, exception.stacktrace)) : null);
+      el('pre', {}, exception.stacktrace)) : null].filter((child) => child !== null));
   container.hidden = false;
 }
 

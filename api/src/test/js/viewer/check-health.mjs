@@ -88,6 +88,7 @@ try {
     hash: await page.evaluate(() => location.hash),
     title: await page.textContent('[data-testid=trace-title]'),
     waterfallRows: await page.$$eval('[data-testid=waterfall-row]', (rows) => rows.map((r) => r.dataset.kind)),
+    errorOrigin: await page.$eval('[data-testid=error-origin]', (e) => (e.hidden ? null : e.innerText)),
   };
   await page.screenshot({ path: `${shots}/6-health-example-trace.png`, fullPage: true });
 } finally {

@@ -158,6 +158,8 @@ class ViewerBrowserIT extends MemoryEngineTest {
     assertThat(example.get("hash").asString()).isEqualTo("#/trace/" + traffic.corsBlockedTraceId());
     assertThat(example.get("title").asString()).startsWith("Trace " + traffic.corsBlockedTraceId());
     assertThat(texts(example.get("waterfallRows"))).containsExactly("resource");
+    // The refused request is the error: its origin is the browser, with no chain and no stack trace.
+    assertThat(example.get("errorOrigin").asString()).startsWith("Error origin").doesNotContain("null");
   }
 
   /** Polls the API until the engine's own checker has decided every request of the app. */
