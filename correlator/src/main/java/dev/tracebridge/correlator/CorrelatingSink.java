@@ -64,8 +64,12 @@ public final class CorrelatingSink implements TelemetrySink {
     for (Span span : spans) {
       byKey.computeIfAbsent(span.traceId().key(), k -> new ArrayList<>()).add(span);
     }
-    List<CompletableFuture<Void>> writes = new ArrayList<>(byKey.size() + 1);
-    byKey.forEach((key, group) -> writes.add(store.write(TraceWrite.ofSpans(key, group)).toCompletableFuture()));
+    // One writeAll per export: the store groups what the export's traces share (index partitions) into
+    // fewer requests and bounds the export as one write.
+    List<TraceWrite> traceWrites = new ArrayList<>(byKey.size());
+    byKey.forEach((key, group) -> traceWrites.add(TraceWrite.ofSpans(key, group)));
+    List<CompletableFuture<Void>> writes = new ArrayList<>(2);
+    writes.add(store.writeAll(traceWrites).toCompletableFuture());
     List<RootServerSpan> roots = rootServerSpans(spans);
     if (!roots.isEmpty()) writes.add(verdicts.indexRootSpans(roots).toCompletableFuture());
     return whenAll(writes, IngestReceipt.accepted(spans.size()));
@@ -89,10 +93,13 @@ public final class CorrelatingSink implements TelemetrySink {
         }
       }
     }
-    List<CompletableFuture<Void>> writes = new ArrayList<>(byKey.size() + 2);
+    List<CompletableFuture<Void>> writes = new ArrayList<>(3);
     writes.add(store.writeSessionEvents(events).toCompletableFuture());
-    byKey.forEach((key, group) ->
-        writes.add(store.write(TraceWrite.ofResources(key, group)).toCompletableFuture()));
+    if (!byKey.isEmpty()) {
+      List<TraceWrite> traceWrites = new ArrayList<>(byKey.size());
+      byKey.forEach((key, group) -> traceWrites.add(TraceWrite.ofResources(key, group)));
+      writes.add(store.writeAll(traceWrites).toCompletableFuture());
+    }
     if (!checks.isEmpty()) writes.add(verdicts.schedule(checks).toCompletableFuture());
     return whenAll(writes, IngestReceipt.accepted(events.size()));
   }

@@ -54,6 +54,27 @@ class CorrelatingSinkTest {
   }
 
   @Test
+  void exportOfSeveralTraces_isWrittenAsOneWriteAllOfOneWritePerTrace() throws Exception {
+    List<List<TraceWrite>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RecordingStore recording = new RecordingStore(new InMemoryTraceStore(), calls);
+    CorrelatingSink recordingSink = new CorrelatingSink(recording, verdicts, clock);
+    TraceId first = TestTelemetry.randomTraceId();
+    TraceId second = TestTelemetry.randomTraceId();
+    List<Span> spans = List.of(
+        TestTelemetry.fullSpan(first, TestTelemetry.randomSpanId(), null),
+        TestTelemetry.fullSpan(second, TestTelemetry.randomSpanId(), null),
+        TestTelemetry.fullSpan(first, TestTelemetry.randomSpanId(), null));
+
+    recordingSink.acceptSpans(spans).toCompletableFuture().get();
+
+    assertThat(calls).singleElement().satisfies(writes -> {
+      assertThat(writes).extracting(TraceWrite::key).containsExactly(first.key(), second.key());
+      assertThat(writes.get(0).spans()).containsExactly(spans.get(0), spans.get(2));
+    });
+    assertThat(recording.readTrace(first.key()).toCompletableFuture().get().spans()).hasSize(2);
+  }
+
+  @Test
   void backendFirstThenBrowser_joinsTheSame() throws Exception {
     TraceId traceId = TestTelemetry.randomTraceId();
     SpanId browserSpan = TestTelemetry.randomSpanId();
@@ -197,6 +218,38 @@ class CorrelatingSinkTest {
     public CompletionStage<Void> indexRootSpans(List<RootServerSpan> spans) {
       return CompletableFuture.failedFuture(failure);
     }
+  }
+
+  /** Records every writeAll call, then stores through the delegate. */
+  private record RecordingStore(TraceStore delegate, List<List<TraceWrite>> calls) implements TraceStore {
+    @Override
+    public CompletionStage<Void> write(TraceWrite write) {
+      return delegate.write(write);
+    }
+
+    @Override
+    public CompletionStage<Void> writeAll(List<TraceWrite> writes) {
+      calls.add(writes);
+      return delegate.writeAll(writes);
+    }
+
+    @Override
+    public CompletionStage<Void> writeSessionEvents(List<RumEvent> events) {
+      return delegate.writeSessionEvents(events);
+    }
+
+    @Override
+    public CompletionStage<TraceRecords> readTrace(TraceKey key) {
+      return delegate.readTrace(key);
+    }
+
+    @Override
+    public CompletionStage<List<RumEvent>> readSession(String appId, String sessionId) {
+      return delegate.readSession(appId, sessionId);
+    }
+
+    @Override
+    public void close() {}
   }
 
   private record FailingStore(RuntimeException failure) implements TraceStore {

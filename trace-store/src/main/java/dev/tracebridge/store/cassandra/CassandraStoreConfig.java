@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * @param writeConsistency the consistency of writes and reads ({@code ONE} for the single embedded node,
  *     {@code LOCAL_QUORUM} for a cluster: with replication factor 3 that survives one node down and
  *     reads what was acknowledged)
- * @param maxInFlightWrites writes sent and not yet answered; past it, writes are refused at once as
- *     overloaded instead of queueing without limit (DESIGN.md invariant 4)
+ * @param maxInFlightWrites write requests (an export's rows, a RUM batch's rows: one each, whatever their
+ *     statement count) sent and not yet answered; past it, writes are refused at once as overloaded
+ *     instead of queueing without limit (DESIGN.md invariant 4)
  * @param retention how long rows live (their TTL)
  * @param requestTimeout how long one request may take before it fails as unavailable
  */

@@ -6,17 +6,21 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.tracebridge.core.ingest.IngestRefusedException;
 import dev.tracebridge.core.model.Span;
+import dev.tracebridge.core.model.SpanId;
+import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.model.TraceKey;
 import dev.tracebridge.core.rum.RumEvent;
 import dev.tracebridge.core.rum.RumResource;
 import dev.tracebridge.core.storage.TraceRecords;
 import dev.tracebridge.core.storage.TraceStore;
 import dev.tracebridge.core.storage.TraceWrite;
+import dev.tracebridge.store.cassandra.codec.ChunkCodec;
 import dev.tracebridge.store.cassandra.codec.CorruptPayloadException;
 import dev.tracebridge.store.cassandra.codec.RumEventCodec;
 import dev.tracebridge.store.cassandra.codec.SpanCodec;
@@ -28,8 +32,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -39,10 +45,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The {@link TraceStore} on Cassandra. A {@link TraceWrite} is one single-partition UNLOGGED batch; a
- * trace is one partition read. Writes are bounded: past {@link CassandraStoreConfig#maxInFlightWrites}
- * they are refused at once as {@link IngestRefusedException.Reason#OVERLOADED}, and every driver failure
- * becomes {@link IngestRefusedException.Reason#STORAGE_UNAVAILABLE}, so a receiver can tell its client to
+ * The {@link TraceStore} on Cassandra. A {@link TraceWrite} is one chunk row (many spans in one blob,
+ * schema v3) in its trace partition; an export's index rows are grouped by partition (see
+ * {@link #writeAll}); a trace is one partition read. Writes are bounded: past
+ * {@link CassandraStoreConfig#maxInFlightWrites} write requests (exports) or {@link #MAX_IN_FLIGHT_KIB}
+ * of payload in flight they are refused at once as {@link IngestRefusedException.Reason#OVERLOADED}, and
+ * every driver failure becomes {@link IngestRefusedException.Reason#STORAGE_UNAVAILABLE}, so a receiver can tell its client to
  * retry. Stages complete on the driver's I/O threads: callers that do real work on the result should
  * continue on an executor of their own.
  *
@@ -53,6 +61,22 @@ import java.util.function.Consumer;
 public final class CassandraTraceStore implements TraceStore {
   /** A moment is enough for in-flight writes to drain; the client retries soon after. */
   static final Duration OVERLOADED_RETRY_AFTER = Duration.ofSeconds(1);
+  /**
+   * Payload KiB the store keeps in flight at most, besides the count of requests. Cassandra limits the
+   * bytes in flight per client address (native_transport_max_request_data_in_flight_per_ip, heap / 40:
+   * 12.8 MiB on the embedded node's 512 MiB heap) and past it applies backpressure and warns on every
+   * request; with only a bound of 1,024 exports (~100 KiB each) a 10,000 spans/s step on a busy machine
+   * ran into it (192 warnings logged). It also bounds the wait of a saturated node: what is in flight
+   * queues there, and at 8 MiB exports of a 5,000 spans/s step (~2.7 MB/s) waited up to the 5 s request
+   * timeout. 4 MiB is ~1.5 s of that rate and ~0.25 s of 30,000 spans/s (40 exports of 200 spans).
+   */
+  static final int MAX_IN_FLIGHT_KIB = 4 * 1024;
+  private static final int BYTES_PER_KIB = 1024;
+  /**
+   * What an index row adds to a batch's size estimate: a key, a few numbers and short names. Only
+   * batches near {@link StatementBatches#MAX_BATCH_BYTES} are split, so an estimate suffices.
+   */
+  static final int INDEX_ROW_BYTES = 128;
   /** Long enough for a restarting node or a reconnecting driver, short enough not to lose the client. */
   static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -68,7 +92,8 @@ public final class CassandraTraceStore implements TraceStore {
   private final CassandraStoreConfig config;
   private final Clock clock;
   private final Semaphore inFlight;
-  private final InsertTraceRow.Factory insertTraceRow;
+  private final Semaphore kibInFlight = new Semaphore(MAX_IN_FLIGHT_KIB);
+  private final InsertTraceChunk.Factory insertTraceChunk;
   private final SelectTraceRows.Factory selectTraceRows;
   private final InsertSessionEvent.Factory insertSessionEvent;
   private final SelectSessionEvents.Factory selectSessionEvents;
@@ -87,7 +112,7 @@ public final class CassandraTraceStore implements TraceStore {
     this.inFlight = new Semaphore(config.maxInFlightWrites());
     String keyspace = config.keyspace();
     int ttl = Math.toIntExact(config.retention().toSeconds());
-    this.insertTraceRow = new InsertTraceRow.Factory(session, keyspace, ttl);
+    this.insertTraceChunk = new InsertTraceChunk.Factory(session, keyspace, ttl);
     this.selectTraceRows = new SelectTraceRows.Factory(session, keyspace);
     this.insertSessionEvent = new InsertSessionEvent.Factory(session, keyspace, ttl);
     this.selectSessionEvents = new SelectSessionEvents.Factory(session, keyspace);
@@ -166,34 +191,79 @@ public final class CassandraTraceStore implements TraceStore {
   @Override
   public CompletionStage<Void> write(TraceWrite write) {
     requireNonNull(write, "write");
-    if (write.isEmpty()) return CompletableFuture.completedFuture(null);
+    return writeAll(List.of(write));
+  }
+
+  /**
+   * Writes the trace partitions of one export in as few requests as its partitions allow: per trace, its
+   * chunk rows (schema v3: many spans per row) in one request; per index partition, the index rows of
+   * every trace of the export that belong there in one unlogged single-partition batch. The export picks
+   * one shard for all its service and minute index rows (from its first trace key, so a re-delivered
+   * export picks the same), so a 200-span export of 20 traces and two services is ~23 requests, about
+   * 0.12 Cassandra mutations per span. The whole export holds one in-flight permit.
+   */
+  @Override
+  public CompletionStage<Void> writeAll(List<TraceWrite> writes) {
+    requireNonNull(writes, "writes");
+    List<TraceWrite> nonEmpty = new ArrayList<>(writes.size());
+    for (TraceWrite write : writes) {
+      if (!requireNonNull(write, "write").isEmpty()) nonEmpty.add(write);
+    }
+    if (nonEmpty.isEmpty()) return CompletableFuture.completedFuture(null);
+    long firstKey = nonEmpty.get(0).key().value();
+    byte serviceShard = Schema.shard(firstKey);
+    byte minuteShard = Schema.minuteShard(firstKey);
     StatementBatches batches = new StatementBatches();
-    TraceKey key = write.key();
-    for (Span span : write.spans()) {
-      byte[] payload = SpanCodec.encode(span);
-      batches.add(insertTraceRow.span(key, span, payload), payload.length);
+    // Index rows by the partition they go to (table name first, then its partition key columns).
+    Map<List<Object>, List<BoundStatement>> indexRows = new LinkedHashMap<>();
+    Set<ServiceCatalog.Entry> catalogRows = new LinkedHashSet<>();
+    for (TraceWrite write : nonEmpty) {
+      TraceKey key = write.key();
+      for (TraceChunks.Chunk chunk : TraceChunks.of(write)) {
+        batches.add(insertTraceChunk.chunk(key, chunk), chunk.payload().length);
+      }
+      batches.finishPartition();
+      TraceIndexEntries index = TraceIndexEntries.of(write);
+      for (TraceIndexEntries.Service e : index.services()) {
+        indexRow(indexRows, List.of(Schema.TRACES_BY_SERVICE, e.service(), Schema.bucket(e.startNanos())),
+            insertServiceIndex.entry(key, serviceShard, e));
+      }
+      for (TraceIndexEntries.Session e : index.sessions()) {
+        indexRow(indexRows, List.of(Schema.TRACES_BY_SESSION, e.appId(), e.sessionId()),
+            insertSessionIndex.entry(key, e));
+      }
+      for (TraceIndexEntries.View e : index.views()) {
+        indexRow(indexRows, List.of(Schema.TRACES_BY_VIEW, e.appId(), e.viewId()), insertViewIndex.entry(key, e));
+      }
+      for (TraceIndexEntries.Url e : index.urls()) {
+        indexRow(indexRows, List.of(Schema.TRACES_BY_URL, e.appId(), e.pattern(), Schema.bucket(e.startNanos())),
+            insertUrlIndex.entry(key, e));
+      }
+      indexRow(indexRows, List.of(Schema.TRACES_BY_MINUTE, Schema.epochMinute(index.started().startNanos())),
+          minuteIndex.entry(key, minuteShard, index.started()));
+      catalogRows.addAll(catalog.unstored(index));
     }
-    for (RumResource resource : write.resources()) {
-      byte[] payload = RumEventCodec.encode(resource);
-      batches.add(insertTraceRow.resource(key, resource, payload), payload.length);
+    for (ServiceCatalog.Entry e : catalogRows) {
+      indexRow(indexRows, List.of(Schema.SERVICES_BY_DAY, e.day()), catalog.statement(e));
     }
-    batches.finishPartition();
-    // Index rows live in partitions of their own: each is a request of its own, acknowledged together
-    // with the trace rows, so a trace readable by id is also findable.
-    TraceIndexEntries index = TraceIndexEntries.of(write);
-    index.services().forEach(e -> batches.addAlone(insertServiceIndex.entry(key, e)));
-    index.sessions().forEach(e -> batches.addAlone(insertSessionIndex.entry(key, e)));
-    index.views().forEach(e -> batches.addAlone(insertViewIndex.entry(key, e)));
-    index.urls().forEach(e -> batches.addAlone(insertUrlIndex.entry(key, e)));
-    batches.addAlone(minuteIndex.entry(key, index.started()));
-    List<ServiceCatalog.Entry> catalogRows = catalog.unstored(index);
-    catalogRows.forEach(e -> batches.addAlone(catalog.statement(e)));
-    CompletionStage<Void> stored = execute(batches.statements());
+    // Index rows live in partitions of their own: acknowledged together with the trace rows, so a trace
+    // readable by id is also findable.
+    for (List<BoundStatement> rows : indexRows.values()) {
+      for (BoundStatement row : rows) batches.add(row, INDEX_ROW_BYTES);
+      batches.finishPartition();
+    }
+    CompletionStage<Void> stored = execute(batches);
     if (catalogRows.isEmpty()) return stored;
+    List<ServiceCatalog.Entry> remembered = List.copyOf(catalogRows);
     return stored.thenApply(done -> {
-      catalog.stored(catalogRows);
+      catalog.stored(remembered);
       return null;
     });
+  }
+
+  private static void indexRow(Map<List<Object>, List<BoundStatement>> rows, List<Object> partition,
+      BoundStatement row) {
+    rows.computeIfAbsent(partition, p -> new ArrayList<>()).add(row);
   }
 
   @Override
@@ -213,30 +283,55 @@ public final class CassandraTraceStore implements TraceStore {
       }
       batches.finishPartition();
     });
-    return execute(batches.statements());
+    return execute(batches);
   }
 
+  /**
+   * Reads the partition's v1 rows (one record each) and v3 chunk rows (many each) in one query, and
+   * keeps each span (by trace id and span id) and each resource (by event id) once: a retried export
+   * may have stored the same span in two chunks.
+   */
   @Override
   public CompletionStage<TraceRecords> readTrace(TraceKey key) {
     requireNonNull(key, "key");
-    List<Span> spans = new ArrayList<>();
-    List<RumResource> resources = new ArrayList<>();
+    Map<SpanIdentity, Span> spans = new LinkedHashMap<>();
+    Map<String, RumResource> resources = new LinkedHashMap<>();
+    Consumer<CorruptPayloadException> damaged = e -> LOG.log(System.Logger.Level.WARNING,
+        "Skipped an unreadable record of trace " + key + ": " + e.getMessage());
     return readAll(selectTraceRows.trace(key), row -> {
       byte kind = row.getByte(0);
       ByteBuffer payload = row.getByteBuffer(1);
       if (payload == null) return;
       try {
-        if (kind == Schema.ROW_KIND_SPAN) {
-          spans.add(SpanCodec.decode(payload));
-        } else if (kind == Schema.ROW_KIND_RESOURCE
-            && RumEventCodec.decode(payload) instanceof RumResource resource) {
-          resources.add(resource);
+        switch (kind) {
+          case Schema.ROW_KIND_SPAN -> keepSpan(spans, SpanCodec.decode(payload));
+          case Schema.ROW_KIND_RESOURCE -> {
+            if (RumEventCodec.decode(payload) instanceof RumResource resource) keepResource(resources, resource);
+          }
+          case Schema.ROW_KIND_SPAN_CHUNK -> {
+            for (Span span : ChunkCodec.decodeSpans(payload, damaged)) keepSpan(spans, span);
+          }
+          case Schema.ROW_KIND_RESOURCE_CHUNK -> {
+            for (RumEvent event : ChunkCodec.decodeEvents(payload, damaged)) {
+              if (event instanceof RumResource resource) keepResource(resources, resource);
+            }
+          }
+          default -> {
+            // A row kind of a newer schema: skipped, as an unreadable row is.
+          }
         }
       } catch (CorruptPayloadException e) {
-        LOG.log(System.Logger.Level.WARNING, "Skipped an unreadable row of trace " + key + ": "
-            + e.getMessage());
+        damaged.accept(e);
       }
-    }).thenApply(done -> new TraceRecords(key, spans, resources));
+    }).thenApply(done -> new TraceRecords(key, List.copyOf(spans.values()), List.copyOf(resources.values())));
+  }
+
+  private static void keepSpan(Map<SpanIdentity, Span> spans, Span span) {
+    spans.putIfAbsent(new SpanIdentity(span.traceId(), span.spanId()), span);
+  }
+
+  private static void keepResource(Map<String, RumResource> resources, RumResource resource) {
+    resources.putIfAbsent(resource.eventId(), resource);
   }
 
   @Override
@@ -315,15 +410,25 @@ public final class CassandraTraceStore implements TraceStore {
   }
 
   /**
-   * Sends every statement, holding one in-flight permit per statement (at most the whole bound), and
-   * completes once all are acknowledged, or with the first failure as a refusal.
+   * Sends every statement of one write request (an export, or a RUM batch) holding ONE in-flight permit
+   * for all of them, and completes once all are acknowledged, or with the first failure as a refusal.
+   * The bound counts requests, not statements: a statement bound made a 200-span export hold 40 permits
+   * and refused exports at 7,500 spans/s with Cassandra far from busy.
    */
-  private CompletionStage<Void> execute(List<Statement<?>> statements) {
-    int permits = Math.min(statements.size(), config.maxInFlightWrites());
-    if (!inFlight.tryAcquire(permits)) {
+  private CompletionStage<Void> execute(StatementBatches batches) {
+    List<Statement<?>> statements = batches.statements();
+    if (!inFlight.tryAcquire()) {
       return CompletableFuture.failedFuture(new IngestRefusedException(
           IngestRefusedException.Reason.OVERLOADED, OVERLOADED_RETRY_AFTER,
           "Cassandra store is at its limit of " + config.maxInFlightWrites() + " writes in flight"));
+    }
+    // A write larger than the whole budget still goes, alone: it holds all of it.
+    int kib = (int) Math.min(MAX_IN_FLIGHT_KIB, Math.max(1, (batches.bytes() + BYTES_PER_KIB - 1) / BYTES_PER_KIB));
+    if (!kibInFlight.tryAcquire(kib)) {
+      inFlight.release();
+      return CompletableFuture.failedFuture(new IngestRefusedException(
+          IngestRefusedException.Reason.OVERLOADED, OVERLOADED_RETRY_AFTER,
+          "Cassandra store is at its limit of " + MAX_IN_FLIGHT_KIB + " KiB of writes in flight"));
     }
     CompletableFuture<Void> result = new CompletableFuture<>();
     AtomicInteger remaining = new AtomicInteger(statements.size());
@@ -338,7 +443,8 @@ public final class CassandraTraceStore implements TraceStore {
       sent.whenComplete((rows, failure) -> {
         if (failure != null) firstFailure.compareAndSet(null, failure);
         if (remaining.decrementAndGet() > 0) return;
-        inFlight.release(permits);
+        kibInFlight.release(kib);
+        inFlight.release();
         Throwable first = firstFailure.get();
         if (first == null) {
           result.complete(null);
@@ -388,4 +494,7 @@ public final class CassandraTraceStore implements TraceStore {
   }
 
   private record VersionedPayload(long version, ByteBuffer payload) {}
+
+  /** What makes a span the same span: a re-delivery carries the same trace id and span id. */
+  private record SpanIdentity(TraceId traceId, SpanId spanId) {}
 }

@@ -119,18 +119,12 @@ public final class CassandraVerdictStore implements VerdictStore {
     requireNonNull(checks, "checks");
     // A RUM batch's checks share an arrival minute, so they fall into at most CHECK_SHARDS partitions:
     // one unlogged single-partition batch each (REFERENCE.md §7: every extra request costs Cassandra ~20 µs).
-    Map<List<Long>, List<BoundStatement>> byPartition = new LinkedHashMap<>();
+    Map<List<Object>, List<BoundStatement>> byPartition = new LinkedHashMap<>();
     for (PendingCheck check : checks) {
-      byPartition.computeIfAbsent(List.of(check.bucket(), (long) InsertPendingCheck.shard(check.eventId())),
+      byPartition.computeIfAbsent(List.of(check.bucket(), InsertPendingCheck.shard(check.eventId())),
           k -> new ArrayList<>()).add(insertPendingCheck.check(check));
     }
-    List<Statement<?>> statements = new ArrayList<>(byPartition.size());
-    for (List<BoundStatement> rows : byPartition.values()) {
-      statements.add(rows.size() == 1 ? rows.get(0)
-          : BatchStatement.newInstance(
-              DefaultBatchType.UNLOGGED,
-              rows.toArray(BoundStatement[]::new)).setIdempotent(true));
-    }
+    List<Statement<?>> statements = batchesOf(byPartition);
     return write(statements);
   }
 
@@ -168,9 +162,13 @@ public final class CassandraVerdictStore implements VerdictStore {
   @Override
   public CompletionStage<Void> indexRootSpans(List<RootServerSpan> spans) {
     requireNonNull(spans, "spans");
-    List<Statement<?>> statements = new ArrayList<>(spans.size());
-    for (RootServerSpan span : spans) statements.add(insertRootSpan.span(span));
-    return write(statements);
+    // An export's root spans of one endpoint and ten minutes share a partition: one batch for them all.
+    Map<List<Object>, List<BoundStatement>> byPartition = new LinkedHashMap<>();
+    for (RootServerSpan span : spans) {
+      byPartition.computeIfAbsent(List.of(span.method(), span.pathPattern(),
+          InsertRootSpan.bucket(span.startEpochNanos())), k -> new ArrayList<>()).add(insertRootSpan.span(span));
+    }
+    return write(batchesOf(byPartition));
   }
 
   @Override
@@ -312,12 +310,27 @@ public final class CassandraVerdictStore implements VerdictStore {
   public void close() {}
 
   /**
-   * Sends every statement alone (each row is a partition of its own), holding one permit per statement up
-   * to the whole bound, and completes once all are acknowledged, or with the first failure as a refusal.
+   * One request per partition: a single row alone, several rows as an unlogged single-partition batch
+   * (applied by Cassandra as one mutation).
+   */
+  private static List<Statement<?>> batchesOf(Map<List<Object>, List<BoundStatement>> byPartition) {
+    List<Statement<?>> statements = new ArrayList<>(byPartition.size());
+    for (List<BoundStatement> rows : byPartition.values()) {
+      statements.add(rows.size() == 1 ? rows.get(0)
+          : BatchStatement.newInstance(DefaultBatchType.UNLOGGED, rows.toArray(BoundStatement[]::new))
+              .setIdempotent(true));
+    }
+    return statements;
+  }
+
+  /**
+   * Sends the statements of one write request holding one in-flight permit for all of them (the bound
+   * counts requests, like the trace store's), and completes once all are acknowledged, or with the first
+   * failure as a refusal.
    */
   private CompletionStage<Void> write(List<Statement<?>> statements) {
     if (statements.isEmpty()) return CompletableFuture.completedFuture(null);
-    int permits = Math.min(statements.size(), maxInFlightWrites);
+    int permits = 1;
     if (!inFlight.tryAcquire(permits)) return CompletableFuture.failedFuture(overloaded());
     CompletableFuture<Void> result = new CompletableFuture<>();
     AtomicInteger remaining = new AtomicInteger(statements.size());

@@ -21,11 +21,19 @@ final class DriverSettings {
    */
   static final Duration RECONNECT_MAX_DELAY = Duration.ofSeconds(10);
 
+  /**
+   * Requests the driver sends on one connection at once: the protocol's most (v3 and later). The store's
+   * own bound counts write requests (an export is ~20-30 statements, CassandraStoreConfig#maxInFlightWrites
+   * exports at most), and the driver's default of 1,024 would refuse statements of admitted exports.
+   */
+  static final int MAX_REQUESTS_PER_CONNECTION = 32_768;
+
   private DriverSettings() {}
 
   static DriverConfigLoader of(CassandraStoreConfig config) {
     return DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, config.requestTimeout())
+        .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, MAX_REQUESTS_PER_CONNECTION)
         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, config.writeConsistency())
         .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, SCHEMA_DEBOUNCE_WINDOW)
         // Only our keyspace's metadata is needed (to validate the tables); skipping the others keeps

@@ -22,10 +22,11 @@ final class InsertMinuteIndex {
       this.ttlSeconds = ttlSeconds;
     }
 
-    BoundStatement entry(TraceKey key, TraceIndexEntries.Started started) {
+    /** @param shard the export's shard (see CassandraTraceStore#writeAll): its rows share a partition */
+    BoundStatement entry(TraceKey key, byte shard, TraceIndexEntries.Started started) {
       return statement.boundStatementBuilder()
           .setLong(0, Schema.epochMinute(started.startNanos()))
-          .setByte(1, Schema.minuteShard(key.value()))
+          .setByte(1, shard)
           .setLong(2, started.startNanos())
           .setLong(3, key.value())
           .setLong(4, started.traceIdHigh())

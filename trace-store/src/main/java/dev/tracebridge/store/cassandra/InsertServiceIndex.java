@@ -23,11 +23,12 @@ final class InsertServiceIndex {
       this.ttlSeconds = ttlSeconds;
     }
 
-    BoundStatement entry(TraceKey key, TraceIndexEntries.Service entry) {
+    /** @param shard the export's shard (see CassandraTraceStore#writeAll): its rows share partitions */
+    BoundStatement entry(TraceKey key, byte shard, TraceIndexEntries.Service entry) {
       return statement.boundStatementBuilder()
           .setString(0, entry.service())
           .setInt(1, Schema.bucket(entry.startNanos()))
-          .setByte(2, Schema.shard(key.value()))
+          .setByte(2, shard)
           .setLong(3, entry.startNanos())
           .setLong(4, key.value())
           .setLong(5, entry.maxDurationNanos())

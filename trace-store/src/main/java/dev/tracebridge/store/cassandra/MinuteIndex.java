@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The traces_by_minute rows: one per trace write, in the minute its earliest row started, so that the
- * rollup pass can list a minute's traces without knowing their services or URLs.
+ * rollup pass can list a minute's traces without knowing their services or URLs. The rows of one export
+ * share a shard, so they cost one batch per minute and export (about 0.005 mutations per span in
+ * 200-span exports), and the listing reads every shard.
  */
 final class MinuteIndex {
   private final CqlSession session;
@@ -29,8 +31,8 @@ final class MinuteIndex {
     this.select = new SelectMinuteIndex.Factory(session, keyspace);
   }
 
-  BoundStatement entry(TraceKey key, TraceIndexEntries.Started started) {
-    return insert.entry(key, started);
+  BoundStatement entry(TraceKey key, byte shard, TraceIndexEntries.Started started) {
+    return insert.entry(key, shard, started);
   }
 
   /**

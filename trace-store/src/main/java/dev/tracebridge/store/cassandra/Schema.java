@@ -5,7 +5,7 @@ import java.util.List;
 /** Table and column names, and the constants the rows use. The CQL itself lives in schema/v*.cql. */
 final class Schema {
   /** The schema version this code reads and writes; the keyspace must have it applied. */
-  static final int CURRENT_VERSION = 2;
+  static final int CURRENT_VERSION = 3;
 
   static final String TRACE_ROWS = "trace_rows";
   static final String SESSION_EVENTS = "session_events";
@@ -39,6 +39,10 @@ final class Schema {
   static final byte ROW_KIND_SPAN = 0;
   /** trace_rows.row_kind of a RUM resource. */
   static final byte ROW_KIND_RESOURCE = 1;
+  /** trace_rows.row_kind of a chunk of backend spans (schema v3, see TraceChunks). */
+  static final byte ROW_KIND_SPAN_CHUNK = 2;
+  /** trace_rows.row_kind of a chunk of RUM resources (schema v3). */
+  static final byte ROW_KIND_RESOURCE_CHUNK = 3;
   /** session_events.bucket of an event with a session id. */
   static final int SESSION_BUCKET = 0;
   /** session_events.document_version of every event that is not a view. */

@@ -14,7 +14,9 @@ record SchemaScript(int version, String description, String resource) {
   static final List<SchemaScript> ALL = List.of(
       new SchemaScript(1, "trace rows, session events, search indexes", "/schema/v1.cql"),
       new SchemaScript(2, "propagation health: pending checks, verdicts, root spans, clock samples",
-          "/schema/v2.cql"));
+          "/schema/v2.cql"),
+      new SchemaScript(3, "chunk rows: many spans or resources per trace_rows row; index shards per export",
+          "/schema/v3.cql"));
   /**
    * TimeWindowCompactionStrategy works best with 20-30 windows across the TTL: fewer windows keep
    * expired data around longer, more windows mean more SSTables to read.

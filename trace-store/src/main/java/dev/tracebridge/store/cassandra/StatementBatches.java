@@ -21,11 +21,13 @@ final class StatementBatches {
   private final List<Statement<?>> done = new ArrayList<>();
   private List<BoundStatement> current = new ArrayList<>();
   private long currentBytes;
+  private long totalBytes;
 
   void add(BoundStatement row, int payloadBytes) {
     if (!current.isEmpty() && currentBytes + payloadBytes > MAX_BATCH_BYTES) finishPartition();
     current.add(row);
     currentBytes += payloadBytes;
+    totalBytes += payloadBytes;
   }
 
   /** A statement for a partition of its own (an index row): sent alone, never batched with others. */
@@ -42,6 +44,11 @@ final class StatementBatches {
             .setIdempotent(true));
     current = new ArrayList<>();
     currentBytes = 0;
+  }
+
+  /** The payload bytes of every row added: what the write keeps in flight. */
+  long bytes() {
+    return totalBytes;
   }
 
   List<Statement<?>> statements() {

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * tables only narrow the candidates, this decides.
  */
 final class TraceMatcher {
+  /** Statuses from which a browser request counts as failed (0 is no response at all). */
+  private static final int FIRST_SERVER_ERROR_STATUS = 500;
 
   private TraceMatcher() {}
 
@@ -70,7 +72,7 @@ final class TraceMatcher {
 
   private static boolean hasError(TraceRecords trace) {
     return trace.spans().stream().anyMatch(s -> s.status().isError())
-        || trace.resources().stream().anyMatch(InsertTraceRow::isFailed);
+        || trace.resources().stream().anyMatch(TraceMatcher::isFailed);
   }
 
   static TraceSummary summarize(TraceRecords trace) {
@@ -109,5 +111,10 @@ final class TraceMatcher {
   private static TraceId moreComplete(@Nullable TraceId current, TraceId candidate) {
     if (current == null) return candidate;
     return current.is64Bit() && !candidate.is64Bit() ? candidate : current;
+  }
+
+  /** A browser request that got no response (status 0) or a 5xx counts as failed. */
+  static boolean isFailed(RumResource resource) {
+    return resource.statusCode() == 0 || resource.statusCode() >= FIRST_SERVER_ERROR_STATUS;
   }
 }

@@ -68,14 +68,96 @@ class CassandraTraceStoreRowsTest {
         List.of(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null)))).toCompletableFuture().get();
 
     Row row = cql.execute(SimpleStatement.newInstance(
-        "SELECT TTL(payload), service, name, error FROM tracebridge.trace_rows WHERE trace_key = ?",
-        traceId.key().value())).one();
+        "SELECT TTL(payload) FROM tracebridge.trace_rows WHERE trace_key = ?", traceId.key().value())).one();
 
     long retention = CassandraStoreConfig.DEFAULT_RETENTION.toSeconds();
     assertThat((long) row.getInt(0)).isBetween(retention - 60, retention);
-    assertThat(row.getString(1)).isEqualTo("checkout");
-    assertThat(row.getString(2)).isEqualTo("GET /api/cart");
-    assertThat(row.getBoolean(3)).isTrue();
+  }
+
+  @Test
+  void traceWriteOfTenSpans_isOneChunkRowWithoutSummaryColumns() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    List<Span> spans = new ArrayList<>();
+    for (int i = 0; i < 10; i++) spans.add(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null));
+
+    SharedNode.store().write(TraceWrite.ofSpans(traceId.key(), spans)).toCompletableFuture().get();
+
+    List<Row> rows = cql.execute(SimpleStatement.newInstance("SELECT row_kind, service, name, error"
+        + " FROM tracebridge.trace_rows WHERE trace_key = ?", traceId.key().value())).all();
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row.getByte(0)).isEqualTo(Schema.ROW_KIND_SPAN_CHUNK);
+      // Unset, not null: a chunk row writes no tombstones for the v1 summary columns.
+      assertThat(row.isNull(1)).isTrue();
+      assertThat(row.isNull(2)).isTrue();
+    });
+  }
+
+  @Test
+  void sameExportWrittenTwice_rewritesTheSameChunkRow() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    Span first = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null);
+    Span second = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), first.spanId());
+    SharedNode.store().writeAll(List.of(TraceWrite.ofSpans(traceId.key(), List.of(first, second))))
+        .toCompletableFuture().get();
+    // A retry that delivers the same spans in another order hashes to the same chunk id.
+    SharedNode.store().writeAll(List.of(TraceWrite.ofSpans(traceId.key(), List.of(second, first))))
+        .toCompletableFuture().get();
+
+    long rows = cql.execute(SimpleStatement.newInstance("SELECT COUNT(*) FROM tracebridge.trace_rows"
+        + " WHERE trace_key = ?", traceId.key().value())).one().getLong(0);
+    assertThat(rows).isEqualTo(1);
+    assertThat(SharedNode.store().readTrace(traceId.key()).toCompletableFuture().get().spans())
+        .containsExactlyInAnyOrder(first, second);
+  }
+
+  @Test
+  void exportOfThreeTraces_indexRowsShareOneServicePartitionAndOneMinutePartition() throws Exception {
+    // A random moment in the first 50 s of a minute of 2023: the three spans start in the same minute and
+    // hour, and the time range read below holds only this test's rows.
+    long start = 1_699_999_980_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(50_000_000_000L);
+    List<TraceWrite> writes = new ArrayList<>();
+    String service = "export-" + UUID.randomUUID();
+    for (int i = 0; i < 3; i++) {
+      TraceId traceId = TestTelemetry.randomTraceId();
+      writes.add(TraceWrite.ofSpans(traceId.key(), List.of(TestTelemetry.fullSpan(traceId,
+          TestTelemetry.randomSpanId(), null).toBuilder().resource(new dev.tracebridge.core.model.Resource(
+              Attributes.builder().put("service.name", service).build(), 0, ""))
+          .startEpochNanos(start + i).endEpochNanos(start + i + 1_000).build())));
+    }
+
+    SharedNode.store().writeAll(writes).toCompletableFuture().get();
+
+    List<Row> byService = cql.execute(SimpleStatement.newInstance("SELECT shard, trace_key FROM"
+        + " tracebridge.traces_by_service WHERE service = ? AND bucket = ? AND shard IN (0, 1, 2, 3)", service,
+        Schema.bucket(start))).all();
+    assertThat(byService).hasSize(3);
+    assertThat(byService.stream().map(r -> r.getByte(0)).distinct().toList())
+        .containsExactly(Schema.shard(writes.get(0).key().value()));
+    long listed = cql.execute(SimpleStatement.newInstance("SELECT COUNT(*) FROM tracebridge.traces_by_minute"
+        + " WHERE epoch_minute = ? AND shard = ? AND start_nanos >= ? AND start_nanos <= ?",
+        Schema.epochMinute(start), Schema.minuteShard(writes.get(0).key().value()), start, start + 2))
+        .one().getLong(0);
+    assertThat(listed).isEqualTo(3);
+  }
+
+  @Test
+  void versionOneRowsAndChunkRowsOfOneTrace_readBackOnceEach() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    Span legacy = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null);
+    Span both = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), legacy.spanId());
+    for (Span span : List.of(legacy, both)) {
+      // A row as engines of schema v1 and v2 wrote it: one span per row, kind 0.
+      cql.execute(SimpleStatement.newInstance("INSERT INTO tracebridge.trace_rows (trace_key, row_kind, row_id,"
+          + " payload) VALUES (?, 0, ?, ?)", traceId.key().value(),
+          java.nio.ByteBuffer.wrap(span.spanId().toHex().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          java.nio.ByteBuffer.wrap(dev.tracebridge.store.cassandra.codec.SpanCodec.encode(span))));
+    }
+    Span fresh = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), legacy.spanId());
+    SharedNode.store().write(TraceWrite.ofSpans(traceId.key(), List.of(both, fresh))).toCompletableFuture().get();
+
+    TraceRecords read = SharedNode.store().readTrace(traceId.key()).toCompletableFuture().get();
+
+    assertThat(read.spans()).containsExactlyInAnyOrder(legacy, both, fresh);
   }
 
   @Test
@@ -105,6 +187,20 @@ class CassandraTraceStoreRowsTest {
     SharedNode.store().write(TraceWrite.ofSpans(traceId.key(), List.of(span))).toCompletableFuture().get();
     cql.execute(SimpleStatement.newInstance("INSERT INTO tracebridge.trace_rows (trace_key, row_kind, row_id,"
         + " payload) VALUES (?, 0, 0x01, 0x09ffff)", traceId.key().value()));
+
+    TraceRecords read = SharedNode.store().readTrace(traceId.key()).toCompletableFuture().get();
+
+    assertThat(read.spans()).containsExactly(span);
+  }
+
+  @Test
+  void unreadableChunk_isSkippedAndTheRestOfTheTraceRead() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    Span span = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null);
+    SharedNode.store().write(TraceWrite.ofSpans(traceId.key(), List.of(span))).toCompletableFuture().get();
+    // A chunk claiming two records of 255 bytes in a 3-byte blob.
+    cql.execute(SimpleStatement.newInstance("INSERT INTO tracebridge.trace_rows (trace_key, row_kind, row_id,"
+        + " payload) VALUES (?, 2, 0x01, 0x0102000000ff)", traceId.key().value()));
 
     TraceRecords read = SharedNode.store().readTrace(traceId.key()).toCompletableFuture().get();
 

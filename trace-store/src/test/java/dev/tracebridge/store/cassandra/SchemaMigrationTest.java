@@ -12,11 +12,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
-/** A keyspace an engine of schema version 1 created gets version 2 on the next start. */
+/** A keyspace an engine of an older schema version created gets the missing versions on the next start. */
 class SchemaMigrationTest {
 
   @Test
-  void versionOneKeyspace_isMigratedToVersionTwo_whenAllowed_andRefusedOtherwise() {
+  void versionOneKeyspace_isMigratedToTheCurrentVersion_whenAllowed_andRefusedOtherwise() {
     String keyspace = "tb_migrate_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
     CassandraStoreConfig config = SharedNode.config().keyspace(keyspace).build();
     CqlSession session = SharedNode.store().session();
@@ -36,10 +36,34 @@ class SchemaMigrationTest {
       for (Row row : migrated.session().execute(SchemaInstaller.SELECT_VERSIONS.formatted(keyspace))) {
         versions.add(row.getInt(0));
       }
-      assertThat(versions).containsExactly(1, 2);
+      assertThat(versions).containsExactly(1, 2, 3);
       var tables = migrated.session().getMetadata().getKeyspace(keyspace).orElseThrow().getTables().keySet();
       assertThat(tables.stream().map(CqlIdentifier::asInternal).toList())
           .containsAll(Schema.VERDICT_TABLES).containsAll(Schema.TABLES);
+    }
+  }
+
+  @Test
+  void versionTwoKeyspace_refusedWithoutSchemaApplication_thenMigratedToChunkRows() throws Exception {
+    String keyspace = "tb_migrate_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
+    CassandraStoreConfig config = SharedNode.config().keyspace(keyspace).build();
+    CqlSession session = SharedNode.store().session();
+    session.execute("CREATE KEYSPACE " + keyspace + " WITH replication = " + config.replication());
+    for (SchemaScript script : SchemaScript.ALL.subList(0, 2)) {
+      for (String statement : script.statements(keyspace, config.retention())) {
+        session.execute(SimpleStatement.newInstance(statement).setTimeout(SchemaInstaller.DDL_TIMEOUT));
+      }
+      session.execute(SimpleStatement.newInstance(SchemaInstaller.INSERT_VERSION.formatted(keyspace),
+          script.version(), Instant.now(), "as an older engine wrote it"));
+    }
+
+    assertThatThrownBy(() -> CassandraTraceStore.connect(config.toBuilder().applySchema(false).build()).close())
+        .isInstanceOf(CassandraStoreException.class).hasMessageContaining("needs version 3");
+
+    try (CassandraTraceStore migrated = CassandraTraceStore.connect(config)) {
+      Row comment = migrated.session().execute(SimpleStatement.newInstance("SELECT comment FROM"
+          + " system_schema.tables WHERE keyspace_name = ? AND table_name = 'trace_rows'", keyspace)).one();
+      assertThat(comment.getString(0)).startsWith("Tracebridge v3:");
     }
   }
 }

@@ -23,12 +23,23 @@ class SchemaScriptTest {
   void versionTwo_rendersOneStatementPerVerdictTable_withPlaceholdersFilled() {
     List<String> statements = SchemaScript.ALL.get(1).statements("tb", Duration.ofDays(7));
 
-    assertThat(SchemaScript.ALL.get(1).version()).isEqualTo(Schema.CURRENT_VERSION);
+    assertThat(SchemaScript.ALL.get(1).version()).isEqualTo(2);
     assertThat(statements).hasSize(Schema.VERDICT_TABLES.size());
     for (int i = 0; i < statements.size(); i++) {
       assertThat(statements.get(i)).startsWith("CREATE TABLE IF NOT EXISTS tb." + Schema.VERDICT_TABLES.get(i) + " (")
           .doesNotContain("${").doesNotContain("--");
     }
+  }
+
+  @Test
+  void versionThree_isTheCurrentOne_andOnlyRecommentsTraceRows() {
+    SchemaScript three = SchemaScript.ALL.get(2);
+    List<String> statements = three.statements("tb", Duration.ofDays(7));
+
+    assertThat(three.version()).isEqualTo(Schema.CURRENT_VERSION);
+    assertThat(SchemaScript.ALL).hasSize(Schema.CURRENT_VERSION);
+    assertThat(statements).singleElement().asString().startsWith("ALTER TABLE tb.trace_rows")
+        .contains("comment = 'Tracebridge v3:").doesNotContain("${").doesNotContain("--");
   }
 
   @Test

@@ -65,6 +65,19 @@ final class PayloadReader {
     return buffer.getLong();
   }
 
+  /** A fixed 4-byte length, then that many bytes, returned as a view of the payload (no copy). */
+  ByteBuffer readFixed32Slice() {
+    require(4);
+    int length = buffer.getInt();
+    if (length < 0 || length > buffer.remaining()) {
+      throw new CorruptPayloadException("record of " + length + " bytes exceeds the " + buffer.remaining()
+          + " bytes left");
+    }
+    ByteBuffer slice = buffer.slice(buffer.position(), length);
+    buffer.position(buffer.position() + length);
+    return slice;
+  }
+
   byte[] readBytes() {
     int length = readCount(1);
     byte[] out = new byte[length];

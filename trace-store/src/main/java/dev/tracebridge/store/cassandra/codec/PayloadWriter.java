@@ -12,11 +12,40 @@ final class PayloadWriter {
   /** Most spans encode to a few hundred bytes; the array doubles from there when needed. */
   private static final int INITIAL_CAPACITY = 256;
 
-  private byte[] bytes = new byte[INITIAL_CAPACITY];
+  private byte[] bytes;
   private int size;
+
+  PayloadWriter() {
+    this(INITIAL_CAPACITY);
+  }
+
+  /** A writer that starts at {@code capacity} bytes: a chunk of many records skips the doublings. */
+  PayloadWriter(int capacity) {
+    this.bytes = new byte[Math.max(INITIAL_CAPACITY, capacity)];
+  }
 
   byte[] toByteArray() {
     return Arrays.copyOf(bytes, size);
+  }
+
+  /** Bytes written so far. */
+  int size() {
+    return size;
+  }
+
+  /** Leaves room for a fixed 4-byte number filled in later by {@link #patchFixed32}; returns where. */
+  int reserveFixed32() {
+    ensure(4);
+    int at = size;
+    size += 4;
+    return at;
+  }
+
+  void patchFixed32(int at, int value) {
+    bytes[at] = (byte) (value >>> 24);
+    bytes[at + 1] = (byte) (value >>> 16);
+    bytes[at + 2] = (byte) (value >>> 8);
+    bytes[at + 3] = (byte) value;
   }
 
   void writeByte(int value) {
@@ -66,57 +95,66 @@ final class PayloadWriter {
     size += value.length;
   }
 
+  /**
+   * Walks the string once: the chars are encoded after room for the longest length prefix they could
+   * need (3 bytes per char), and moved back when the real length needs fewer prefix bytes. Measuring
+   * first and copying after walked every string twice, ~16 % of the engine's ingest samples with it.
+   */
   void writeString(String value) {
     int length = value.length();
-    writeCount(encodedLength(value));
-    ensure(length * 3);
+    int maxPrefix = varLongSize(3L * length);
+    ensure(maxPrefix + length * 3);
+    int start = size + maxPrefix;
+    int end = encodeChars(value, start);
+    int encoded = end - start;
+    int prefix = varLongSize(encoded);
+    if (prefix != maxPrefix) System.arraycopy(bytes, start, bytes, size + prefix, encoded);
+    writeVarLong(encoded);
+    size += encoded;
+  }
+
+  /** Encodes the chars at {@code at} (room already ensured) and returns where they end. */
+  private int encodeChars(String value, int at) {
+    byte[] out = bytes;
+    int pos = at;
+    int length = value.length();
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
       if (c < 0x80) {
-        bytes[size++] = (byte) c;
+        out[pos++] = (byte) c;
       } else if (c < 0x800) {
-        bytes[size++] = (byte) (0xC0 | c >> 6);
-        bytes[size++] = (byte) (0x80 | c & 0x3F);
+        out[pos++] = (byte) (0xC0 | c >> 6);
+        out[pos++] = (byte) (0x80 | c & 0x3F);
       } else if (Character.isHighSurrogate(c) && i + 1 < length
           && Character.isLowSurrogate(value.charAt(i + 1))) {
         int codePoint = Character.toCodePoint(c, value.charAt(++i));
-        bytes[size++] = (byte) (0xF0 | codePoint >> 18);
-        bytes[size++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
-        bytes[size++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
-        bytes[size++] = (byte) (0x80 | codePoint & 0x3F);
+        out[pos++] = (byte) (0xF0 | codePoint >> 18);
+        out[pos++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+        out[pos++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+        out[pos++] = (byte) (0x80 | codePoint & 0x3F);
       } else {
         // Any other BMP char, an unpaired surrogate included, takes three bytes.
-        bytes[size++] = (byte) (0xE0 | c >> 12);
-        bytes[size++] = (byte) (0x80 | c >> 6 & 0x3F);
-        bytes[size++] = (byte) (0x80 | c & 0x3F);
+        out[pos++] = (byte) (0xE0 | c >> 12);
+        out[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
+        out[pos++] = (byte) (0x80 | c & 0x3F);
       }
     }
+    return pos;
+  }
+
+  private static int varLongSize(long value) {
+    int bytes = 1;
+    while ((value & ~0x7FL) != 0) {
+      bytes++;
+      value >>>= 7;
+    }
+    return bytes;
   }
 
   /** A presence byte, then the string when there is one. */
   void writeNullableString(@Nullable String value) {
     writeBoolean(value != null);
     if (value != null) writeString(value);
-  }
-
-  private static int encodedLength(String value) {
-    int length = value.length();
-    int bytes = 0;
-    for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < length
-          && Character.isLowSurrogate(value.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 
   private void ensure(int more) {

@@ -48,6 +48,12 @@ public final class RumEventCodec {
   public static byte[] encode(RumEvent event) {
     requireNonNull(event, "event");
     PayloadWriter out = new PayloadWriter();
+    write(out, event);
+    return out.toByteArray();
+  }
+
+  /** Appends the event's payload to {@code out}: what {@link #encode} returns, without a copy of its own. */
+  static void write(PayloadWriter out, RumEvent event) {
     out.writeByte(FORMAT_V1);
     out.writeByte(typeOf(event));
     out.writeString(event.eventId());
@@ -86,7 +92,6 @@ public final class RumEventCodec {
       out.writeFixed64(task.durationNanos());
     }
     AttributesCodec.write(out, event.attributes());
-    return out.toByteArray();
   }
 
   /**

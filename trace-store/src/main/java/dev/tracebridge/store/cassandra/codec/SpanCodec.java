@@ -35,6 +35,12 @@ public final class SpanCodec {
   public static byte[] encode(Span span) {
     requireNonNull(span, "span");
     PayloadWriter out = new PayloadWriter();
+    write(out, span);
+    return out.toByteArray();
+  }
+
+  /** Appends the span's payload to {@code out}: what {@link #encode} returns, without a copy of its own. */
+  static void write(PayloadWriter out, Span span) {
     out.writeByte(FORMAT_V1);
     writeTraceId(out, span.traceId());
     out.writeFixed64(span.spanId().value());
@@ -78,7 +84,6 @@ public final class SpanCodec {
     AttributesCodec.write(out, scope.attributes());
     out.writeInt(scope.droppedAttributesCount());
     out.writeString(scope.schemaUrl());
-    return out.toByteArray();
   }
 
   /**

@@ -1,0 +1,80 @@
+package dev.tracebridge.store.cassandra.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tracebridge.core.model.Span;
+import dev.tracebridge.core.model.TraceId;
+import dev.tracebridge.core.rum.RumEvent;
+import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.core.storage.TestTelemetry;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChunkCodecTest {
+
+  @Test
+  void spans_roundTripInOrder() {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    List<Span> spans = List.of(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null),
+        TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), TestTelemetry.randomSpanId()));
+
+    List<Span> read = ChunkCodec.decodeSpans(ByteBuffer.wrap(ChunkCodec.encodeSpans(spans)), e -> {
+      throw e;
+    });
+
+    assertThat(read).containsExactlyElementsOf(spans);
+  }
+
+  @Test
+  void resources_roundTrip() {
+    RumResource resource = TestTelemetry.fullResource(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId());
+
+    List<RumEvent> read = ChunkCodec.decodeEvents(ByteBuffer.wrap(ChunkCodec.encodeEvents(List.of(resource))),
+        e -> {
+          throw e;
+        });
+
+    assertThat(read).containsExactly(resource);
+  }
+
+  @Test
+  void oneDamagedRecord_isReportedAndTheOthersRead() {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    Span first = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null);
+    Span second = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null);
+    byte[] chunk = ChunkCodec.encodeSpans(List.of(first, second));
+    // The first record starts after the format byte, the count and its 4 length bytes: its own format byte.
+    chunk[6] = 9;
+    List<CorruptPayloadException> damaged = new ArrayList<>();
+
+    List<Span> read = ChunkCodec.decodeSpans(ByteBuffer.wrap(chunk), damaged::add);
+
+    assertThat(read).containsExactly(second);
+    assertThat(damaged).singleElement().extracting(Throwable::getMessage).asString().contains("format 9");
+  }
+
+  @Test
+  void lengthBeyondTheChunk_failsTheChunk() {
+    byte[] chunk = {1, 1, 0, 0, 0, (byte) 200, 1};
+
+    assertThatThrownBy(() -> ChunkCodec.decodeSpans(ByteBuffer.wrap(chunk), e -> {}))
+        .isInstanceOf(CorruptPayloadException.class).hasMessageContaining("200 bytes");
+  }
+
+  @Test
+  void nonAsciiStrings_roundTripThroughTheSinglePassWriter() {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    // 50 three-byte chars: the 150-byte string needs a 2-byte length prefix, as does its 150-char bound.
+    // 43 two-byte chars: 86 bytes need 1 prefix byte, while the bound of 129 needs 2, so bytes are moved.
+    Span span = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null).toBuilder()
+        .name("€".repeat(50) + "é".repeat(43) + "\uD83D\uDE00" + "\uD800").build();
+    Span shortName = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null).toBuilder()
+        .name("é".repeat(43)).build();
+
+    assertThat(SpanCodec.decode(ByteBuffer.wrap(SpanCodec.encode(span)))).isEqualTo(span);
+    assertThat(SpanCodec.decode(ByteBuffer.wrap(SpanCodec.encode(shortName)))).isEqualTo(shortName);
+  }
+}
