@@ -30,7 +30,7 @@ final class BenchmarksReport {
         .append(s.maxOutstanding()).append(" exports outstanding; native RUM resources for ")
         .append(percent(s.rumShare())).append(" of traces; steps of ").append(s.stepDuration().toSeconds())
         .append(" s after a ").append(s.warmup().toSeconds()).append(" s warm-up; engine `")
-        .append(run.engineJavaOptions()).append("`, embedded Cassandra 5.0.9 with its default 512m heap.\n\n");
+        .append(run.engineJavaOptions()).append("`, embedded Cassandra 5.0.9 with `-Xmx").append(s.cassandraHeap()).append("`.\n\n");
     md.append("| target spans/s | acked spans/s | durable/acked | refused exports | export p50 / p99 ms"
         + " | engine CPU-s /10k spans | Cassandra CPU-s /10k spans | mutations/span | sustained |\n");
     md.append("|---|---|---|---|---|---|---|---|---|\n");

@@ -63,9 +63,11 @@ final class EngineUnderTest implements AutoCloseable {
    * Starts {@code root/tracebridge} and waits until {@code /api/v1/ready} answers 200.
    *
    * @param heap the engine's -Xmx, as the launcher's default (512m) unless told otherwise
+   * @param cassandraHeap the embedded node's -Xmx
    * @param jfr where to write a JFR profile of the engine; null for none
    */
-  static EngineUnderTest start(Path root, Path workDir, String heap, @Nullable Path jfr, long clockTicks)
+  static EngineUnderTest start(Path root, Path workDir, String heap, String cassandraHeap, @Nullable Path jfr,
+      long clockTicks)
       throws IOException, InterruptedException {
     int[] ports = freePorts();
     Path dataDir = workDir.resolve("data");
@@ -80,7 +82,8 @@ final class EngineUnderTest implements AutoCloseable {
         "--tracebridge.ingest.port=" + ports[1],
         "--tracebridge.grpc.port=" + ports[2],
         "--tracebridge.embedded.cql-port=" + ports[3],
-        "--tracebridge.embedded.storage-port=" + ports[4]);
+        "--tracebridge.embedded.storage-port=" + ports[4],
+        "--tracebridge.embedded.heap=" + cassandraHeap);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("TRACEBRIDGE_JAVA_OPTS", javaOptions);
     EngineUnderTest engine = new EngineUnderTest(ports, dataDir, log, gcLog, javaOptions, builder.start(),

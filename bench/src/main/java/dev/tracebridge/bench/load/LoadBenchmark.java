@@ -45,7 +45,7 @@ public final class LoadBenchmark {
     HttpClient http = HttpClient.newBuilder().executor(httpThreads).connectTimeout(Duration.ofSeconds(5)).build();
     RunResult run;
     try (EngineUnderTest engine = EngineUnderTest.start(settings.root(), settings.workDir(), settings.heap(),
-        settings.jfr(), settings.clockTicks())) {
+        settings.cassandraHeap(), settings.jfr(), settings.clockTicks())) {
       System.out.println("engine ready: api " + engine.apiPort + ", grpc " + engine.grpcPort + ", cql "
           + engine.cqlPort + "; data " + engine.dataDir);
       run = drive(settings, template, engine, http);

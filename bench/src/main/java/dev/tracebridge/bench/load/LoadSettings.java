@@ -19,12 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param rumShare share of traces that also get a native RUM resource with their traceparent
  * @param maxOutstanding exports awaiting an answer at once; sends beyond it are skipped and counted
  * @param heap the engine's -Xmx
+ * @param cassandraHeap the embedded node's -Xmx ({@code tracebridge.embedded.heap})
  * @param jfr where to write a JFR profile of the engine, or null
  * @param docs the benchmarks.md to append the results to, or null to print them only
  * @param clockTicks the kernel's clock ticks per second ({@code getconf CLK_TCK}), the unit of /proc CPU times
  */
 record LoadSettings(Path root, Path workDir, List<Integer> steps, Duration stepDuration, Duration warmup,
-    Duration halfRateDuration, double rumShare, int maxOutstanding, String heap, @Nullable Path jfr,
+    Duration halfRateDuration, double rumShare, int maxOutstanding, String heap, String cassandraHeap, @Nullable Path jfr,
     @Nullable Path docs, long clockTicks) {
 
   /**
@@ -72,6 +73,8 @@ record LoadSettings(Path root, Path workDir, List<Integer> steps, Duration stepD
     double rumShare = DEFAULT_RUM_SHARE;
     int maxOutstanding = DEFAULT_MAX_OUTSTANDING;
     String heap = "512m";
+    // The engine's own default for its embedded node (tracebridge.embedded.heap).
+    String cassandraHeap = "512m";
     Path jfr = null;
     Path docs = null;
     long ticks = DEFAULT_CLOCK_TICKS;
@@ -93,17 +96,18 @@ record LoadSettings(Path root, Path workDir, List<Integer> steps, Duration stepD
         case "rum-share" -> rumShare = Double.parseDouble(value);
         case "max-outstanding" -> maxOutstanding = Integer.parseInt(value);
         case "heap" -> heap = value;
+        case "cassandra-heap" -> cassandraHeap = value;
         case "jfr" -> jfr = Path.of(value);
         case "docs" -> docs = Path.of(value);
         case "clock-ticks" -> ticks = Long.parseLong(value);
         default -> throw new IllegalArgumentException("option: '--" + name + "' is unknown (expected: root,"
             + " work-dir, rate, steps, duration, warmup, half-rate-duration, rum-share, max-outstanding, heap,"
-            + " jfr, docs, clock-ticks)");
+            + " cassandra-heap, jfr, docs, clock-ticks)");
       }
     }
     if (workDir == null) throw new IllegalArgumentException("work-dir: missing (expected: --work-dir=DIR)");
     return new LoadSettings(root.toAbsolutePath().normalize(), workDir, steps, step, warmup, half, rumShare,
-        maxOutstanding, heap, jfr, docs, ticks);
+        maxOutstanding, heap, cassandraHeap, jfr, docs, ticks);
   }
 
   /** "30" or "30s" seconds, "2m" minutes. */
