@@ -5,28 +5,14 @@
 //
 // usage: node check-health.mjs <api base URL> <app> <example trace id to open> <screenshot dir>
 
-import { chromium } from 'playwright-core';
+import { openViewerPage } from './viewer-page.mjs';
 
 const [base, app, exampleTraceId, shots] = process.argv.slice(2);
-const STEP_TIMEOUT_MS = 20_000;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const seen = { pageErrors: [] };
+// The engine's 400 below is meant; the browser logs every failed fetch as an error.
+const { browser, page, errors, ready } = await openViewerPage((text) => text.includes('status of 400'));
+const seen = { pageErrors: errors };
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => seen.pageErrors.push(String(error)));
-  page.on('console', (message) => {
-    // The engine's 400 below is meant; the browser logs every failed fetch as an error.
-    if (message.type() === 'error' && !message.text().includes('status of 400')) seen.pageErrors.push(message.text());
-  });
-  const ready = (hashPrefix) => page.waitForFunction(
-    (prefix) => document.body.dataset.shown === (location.hash || '#/') && location.hash.startsWith(prefix),
-    hashPrefix);
   const statusOf = async () => ({
     text: await page.textContent('[data-testid=health-status]'),
     problem: await page.$eval('[data-testid=health-status]', (n) => n.classList.contains('problem')),

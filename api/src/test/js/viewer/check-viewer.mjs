@@ -4,30 +4,13 @@
 //
 // usage: node check-viewer.mjs <api base URL> <service> <trace id> <screenshot dir>
 
-import { chromium } from 'playwright-core';
+import { openViewerPage } from './viewer-page.mjs';
 
 const [base, service, traceId, shots] = process.argv.slice(2);
-const STEP_TIMEOUT_MS = 20_000;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const seen = { pageErrors: [] };
+const { browser, page, errors, ready } = await openViewerPage();
+const seen = { pageErrors: errors };
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => seen.pageErrors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') seen.pageErrors.push(message.text());
-  });
-  // The viewer names the address it finished showing; waiting for it to equal the current one
-  // cannot mistake the previous view for the next.
-  const ready = (hashPrefix) => page.waitForFunction(
-    (prefix) => document.body.dataset.shown === (location.hash || '#/') && location.hash.startsWith(prefix),
-    hashPrefix);
-
   await page.goto(base + '/');
   await ready('');
   await page.fill('input[name=service]', service);

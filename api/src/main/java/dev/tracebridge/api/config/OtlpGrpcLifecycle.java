@@ -1,12 +1,15 @@
 package dev.tracebridge.api.config;
 
+import dev.tracebridge.api.ingest.GrpcQueueShedding;
 import dev.tracebridge.core.ingest.TelemetrySink;
 import dev.tracebridge.otlp.OtlpGrpcServer;
-import io.grpc.ServerInterceptor;
 import dev.tracebridge.otlp.OtlpLimits;
+import io.grpc.ServerInterceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,6 +28,13 @@ final class OtlpGrpcLifecycle implements AutoCloseable {
    */
   private static final int THREADS = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
   private static final int QUEUE = 2048;
+  /**
+   * Calls waiting past this many are refused with RESOURCE_EXHAUSTED before decoding: a few per thread
+   * keeps an admitted call's wait far below an exporter's 10 s deadline, while the queue's remaining room
+   * holds gRPC's own callbacks (stream closes, cancellations), which must never be rejected.
+   */
+  private static final int SHED_AT_QUEUED = 64;
+  private static final Duration SHED_RETRY_AFTER = Duration.ofSeconds(1);
 
   private final String host;
   private final int port;
@@ -40,14 +50,19 @@ final class OtlpGrpcLifecycle implements AutoCloseable {
     this.port = port;
     this.sink = sink;
     this.limits = limits;
-    this.interceptors = List.copyOf(interceptors);
     AtomicInteger n = new AtomicInteger();
+    // A full queue must not reject: gRPC runs its own stream callbacks on this executor too, and a
+    // rejected one turns into INTERNAL/UNKNOWN at the client (seen under 10x overload). The caller (a
+    // transport thread) runs the task instead, which also slows reading new calls: backpressure.
     this.executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(QUEUE), r -> {
           Thread t = new Thread(r, "otlp-grpc-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
-        });
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    List<ServerInterceptor> chain = new ArrayList<>(interceptors);
+    chain.add(new GrpcQueueShedding(executor.getQueue()::size, SHED_AT_QUEUED, SHED_RETRY_AFTER));
+    this.interceptors = List.copyOf(chain);
   }
 
   void start() {

@@ -4,7 +4,6 @@ import dev.tracebridge.api.auth.ApiAccessProperties;
 import dev.tracebridge.api.auth.BearerTokenFilter;
 import dev.tracebridge.api.metrics.RollupJob;
 import dev.tracebridge.api.search.CassandraMinuteTraces;
-import dev.tracebridge.api.search.CassandraTraceSearch;
 import dev.tracebridge.api.search.MinuteTraces;
 import dev.tracebridge.api.search.SearchMinuteTraces;
 import dev.tracebridge.core.search.InMemoryMetricRollups;
@@ -28,6 +27,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 
 /** Wires the read side: search over the chosen store, rollups, the query executor and API access. */
@@ -46,10 +46,16 @@ class QueryConfiguration {
     return Clock.systemUTC();
   }
 
-  @Bean
+  /**
+   * The Cassandra store is its own search (over its index tables; it refuses a time range alone). Then
+   * the traceStore bean is a TraceSearch too, so this one is primary to keep injection unambiguous, and
+   * has no destroy method: the traceStore bean closes the store, once.
+   */
+  @Bean(destroyMethod = "")
+  @Primary
   TraceSearch traceSearch(TraceStore store) {
     if (store instanceof InMemoryTraceStore memory) return new InMemoryTraceSearch(memory);
-    if (store instanceof CassandraTraceStore cassandra) return new CassandraTraceSearch(cassandra);
+    if (store instanceof CassandraTraceStore cassandra) return cassandra;
     throw new IllegalStateException("no search for a " + store.getClass().getName());
   }
 

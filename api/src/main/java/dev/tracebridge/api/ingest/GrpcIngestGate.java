@@ -2,9 +2,6 @@ package dev.tracebridge.api.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.protobuf.Any;
-import com.google.rpc.Code;
-import com.google.rpc.RetryInfo;
 import dev.tracebridge.api.selfmetrics.EngineMetrics;
 import dev.tracebridge.api.selfmetrics.RejectReason;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
@@ -15,7 +12,6 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -36,7 +32,6 @@ public final class GrpcIngestGate implements ServerInterceptor {
       Metadata.Key.of(PresentedKey.AUTHORIZATION, Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> KEY_HEADER =
       Metadata.Key.of(PresentedKey.KEY_HEADER, Metadata.ASCII_STRING_MARSHALLER);
-  private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final IngestGate gate;
   private final EngineMetrics metrics;
@@ -62,13 +57,7 @@ public final class GrpcIngestGate implements ServerInterceptor {
       return new ServerCall.Listener<>() {};
     }
     if (admission instanceof Admission.RateLimited limited) {
-      StatusRuntimeException status = StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-          .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
-          .setMessage(limited.detail())
-          .addDetails(Any.pack(RetryInfo.newBuilder().setRetryDelay(com.google.protobuf.Duration.newBuilder()
-              .setSeconds(limited.retryAfter().toNanos() / NANOS_PER_SECOND)
-              .setNanos((int) (limited.retryAfter().toNanos() % NANOS_PER_SECOND))).build()))
-          .build());
+      StatusRuntimeException status = GrpcRetryableRefusal.resourceExhausted(limited.detail(), limited.retryAfter());
       refuse(call, RejectReason.CLIENT_RATE_LIMITED, status.getStatus(), status.getTrailers());
       return new ServerCall.Listener<>() {};
     }

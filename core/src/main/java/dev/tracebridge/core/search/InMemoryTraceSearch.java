@@ -45,12 +45,7 @@ public final class InMemoryTraceSearch implements TraceSearch {
 
   @Override
   public CompletionStage<SessionTimeline> readSessionTimeline(String appId, String sessionId) {
-    requireNonNull(appId, "appId");
-    requireNonNull(sessionId, "sessionId");
-    SearchQuery bySession = SearchQuery.builder(0, Long.MAX_VALUE).appId(appId).sessionId(sessionId)
-        .limit(SearchQuery.MAX_LIMIT).build();
-    return store.readSession(appId, sessionId).thenCombine(search(bySession),
-        (events, traces) -> new SessionTimeline(appId, sessionId, events, traces.traces(), traces.partial()));
+    return SessionTimeline.read(store, this, appId, sessionId);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.tracebridge.core.search;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.tracebridge.core.model.AttributeValue;
 import dev.tracebridge.core.model.Span;
 import dev.tracebridge.core.model.SpanId;
@@ -16,18 +18,25 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks one trace partition against every criterion of a query, on the rows themselves, with the
- * same semantics as the Cassandra store's matcher, so both stores answer a search alike.
+ * Checks one trace partition against every criterion of a query, on the rows themselves. Every store
+ * decides with this one matcher (an indexed store's index only narrows the candidates), so all stores
+ * answer a search alike.
  */
-final class SearchMatcher {
+public final class SearchMatcher {
   /** The semantic-convention attribute for a span's HTTP status, and its name before v1.21. */
-  static final List<String> HTTP_STATUS_ATTRIBUTES = List.of("http.response.status_code", "http.status_code");
+  public static final List<String> HTTP_STATUS_ATTRIBUTES = List.of("http.response.status_code", "http.status_code");
   /** A browser request at or above this status failed on the server's side. */
   private static final int FIRST_SERVER_ERROR_STATUS = 500;
 
   private SearchMatcher() {}
 
-  static Optional<TraceSummary> match(SearchQuery query, TraceRecords trace) {
+  /**
+   * The trace's summary when it meets every criterion of {@code query} (see {@link SearchQuery} for
+   * what each means), else empty. An empty partition never matches.
+   */
+  public static Optional<TraceSummary> match(SearchQuery query, TraceRecords trace) {
+    requireNonNull(query, "query");
+    requireNonNull(trace, "trace");
     if (trace.isEmpty()) return Optional.empty();
     boolean inRange = trace.spans().stream().anyMatch(s -> inRange(query, s.startEpochNanos()))
         || trace.resources().stream().anyMatch(r -> inRange(query, r.epochNanos()));
@@ -48,11 +57,16 @@ final class SearchMatcher {
     return Optional.of(summarize(trace));
   }
 
-  static boolean isFailed(RumResource resource) {
+  /** Whether a browser request failed: it got no response (status 0) or a 5xx. */
+  public static boolean isFailed(RumResource resource) {
     return resource.statusCode() == 0 || resource.statusCode() >= FIRST_SERVER_ERROR_STATUS;
   }
 
-  static @Nullable Integer httpStatus(Span span) {
+  /**
+   * The HTTP status a span recorded, from either attribute name of {@link #HTTP_STATUS_ATTRIBUTES};
+   * null when it recorded none, or one that is not a number.
+   */
+  public static @Nullable Integer httpStatus(Span span) {
     for (String name : HTTP_STATUS_ATTRIBUTES) {
       AttributeValue value = span.attributes().get(name);
       if (value == null) continue;
@@ -94,7 +108,13 @@ final class SearchMatcher {
         || trace.resources().stream().anyMatch(SearchMatcher::isFailed);
   }
 
-  static TraceSummary summarize(TraceRecords trace) {
+  /**
+   * What a search result shows of a trace, without checking any criterion: its start and duration over
+   * every span and resource, its first root span (or first browser request when it has no spans), its
+   * fullest id, its counts and whether anything in it failed.
+   */
+  public static TraceSummary summarize(TraceRecords trace) {
+    requireNonNull(trace, "trace");
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
     TraceId id = null;

@@ -17,6 +17,11 @@ import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.model.TraceKey;
 import dev.tracebridge.core.rum.RumEvent;
 import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.core.search.SearchQuery;
+import dev.tracebridge.core.search.SearchResult;
+import dev.tracebridge.core.search.SearchUnsupportedException;
+import dev.tracebridge.core.search.SessionTimeline;
+import dev.tracebridge.core.search.TraceSearch;
 import dev.tracebridge.core.storage.TraceRecords;
 import dev.tracebridge.core.storage.TraceStore;
 import dev.tracebridge.core.storage.TraceWrite;
@@ -45,20 +50,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The {@link TraceStore} on Cassandra. A {@link TraceWrite} is one chunk row (many spans in one blob,
- * schema v3) in its trace partition; an export's index rows are grouped by partition (see
- * {@link #writeAll}); a trace is one partition read. Writes are bounded: past
- * {@link CassandraStoreConfig#maxInFlightWrites} write requests (exports) or {@link #MAX_IN_FLIGHT_KIB}
- * of payload in flight they are refused at once as {@link IngestRefusedException.Reason#OVERLOADED}, and
- * every driver failure becomes {@link IngestRefusedException.Reason#STORAGE_UNAVAILABLE}, so a receiver can tell its client to
- * retry. Stages complete on the driver's I/O threads: callers that do real work on the result should
+ * The {@link TraceStore} on Cassandra, and its {@link TraceSearch} (see {@link #search}). A
+ * {@link TraceWrite} is one chunk row (many spans in one blob, schema v3) in its trace partition; an
+ * export's index rows are grouped by partition (see {@link #writeAll}); a trace is one partition read.
+ * Writes are bounded: past {@link CassandraStoreConfig#maxInFlightWrites} write requests (exports) or
+ * {@link #MAX_IN_FLIGHT_KIB} of payload in flight they are refused at once as
+ * {@link IngestRefusedException.Reason#OVERLOADED}, and every driver failure becomes
+ * {@link IngestRefusedException.Reason#STORAGE_UNAVAILABLE}, so a receiver can tell its client to retry.
+ * Stages complete on the driver's I/O threads: callers that do real work on the result should
  * continue on an executor of their own.
  *
  * <p>Read failures (Cassandra down, a timeout) complete the stage with the driver's
  * {@link DriverException}; rows that cannot be decoded are skipped and logged, so one damaged row never
  * hides a trace (DESIGN.md invariant 6).
  */
-public final class CassandraTraceStore implements TraceStore {
+public final class CassandraTraceStore implements TraceStore, TraceSearch {
   /** A moment is enough for in-flight writes to drain; the client retries soon after. */
   static final Duration OVERLOADED_RETRY_AFTER = Duration.ofSeconds(1);
   /**
@@ -103,7 +109,7 @@ public final class CassandraTraceStore implements TraceStore {
   private final InsertUrlIndex.Factory insertUrlIndex;
   private final MinuteIndex minuteIndex;
   private final ServiceCatalog catalog;
-  private final TraceSearch search;
+  private final IndexedTraceSearch search;
 
   private CassandraTraceStore(CqlSession session, CassandraStoreConfig config, Clock clock) {
     this.session = session;
@@ -122,7 +128,7 @@ public final class CassandraTraceStore implements TraceStore {
     this.insertUrlIndex = new InsertUrlIndex.Factory(session, keyspace, ttl);
     this.minuteIndex = new MinuteIndex(session, keyspace, ttl);
     this.catalog = new ServiceCatalog(session, keyspace, config.retention(), clock);
-    this.search = new TraceSearch(session, new TraceSearch.Indexes(
+    this.search = new IndexedTraceSearch(session, new IndexedTraceSearch.Indexes(
         new SelectServiceIndex.Factory(session, keyspace), new SelectSessionIndex.Factory(session, keyspace),
         new SelectViewIndex.Factory(session, keyspace), new SelectUrlIndex.Factory(session, keyspace)),
         this::readTrace, config.retention(), clock);
@@ -371,23 +377,34 @@ public final class CassandraTraceStore implements TraceStore {
 
   /**
    * Finds traces by service, operation, duration, errors, HTTP status, attributes, RUM session, view
-   * or URL pattern (see {@link TraceQuery}). Read failures complete the stage with the driver's
-   * exception, as for {@link #readTrace}.
+   * or URL pattern (see {@link SearchQuery}), reading candidates from the index tables. A query with no
+   * service, session, view or URL pattern fails the stage with {@link SearchUnsupportedException}: a
+   * time range alone would read every trace of the range. Read failures complete the stage with the
+   * driver's exception, as for {@link #readTrace}.
    */
-  public CompletionStage<TraceSearchResult> search(TraceQuery query) {
+  @Override
+  public CompletionStage<SearchResult> search(SearchQuery query) {
     requireNonNull(query, "query");
     return search.search(query);
+  }
+
+  /** A session's events (see {@link #readSession}) and the traces its requests started. */
+  @Override
+  public CompletionStage<SessionTimeline> readSessionTimeline(String appId, String sessionId) {
+    return SessionTimeline.read(this, this, appId, sessionId);
   }
 
   /**
    * The backend services that stored spans on the days the retention still holds (at most a week
    * back), sorted by name. Read failures complete the stage with the driver's exception.
    */
+  @Override
   public CompletionStage<List<String>> services() {
     return catalog.services();
   }
 
   /** The span names a service stored over the same days as {@link #services()}, sorted. */
+  @Override
   public CompletionStage<List<String>> operations(String service) {
     requireNonNull(service, "service");
     return catalog.operations(service);

@@ -1,9 +1,9 @@
 package dev.tracebridge.store.cassandra;
 
-import dev.tracebridge.core.model.AttributeValue;
 import dev.tracebridge.core.model.Span;
 import dev.tracebridge.core.rum.PropagatedContext;
 import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.core.search.SearchMatcher;
 import dev.tracebridge.core.search.UrlPattern;
 import dev.tracebridge.core.storage.TraceWrite;
 import java.util.LinkedHashMap;
@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The index rows one trace write adds, deduplicated: one per service of its spans, one per session,
@@ -20,10 +19,6 @@ import org.jspecify.annotations.Nullable;
  */
 record TraceIndexEntries(
     List<Service> services, List<Session> sessions, List<View> views, List<Url> urls, Started started) {
-  /** The semantic-convention attribute for a span's HTTP status, and its name before v1.21. */
-  static final List<String> HTTP_STATUS_ATTRIBUTES =
-      List.of("http.response.status_code", "http.status_code");
-
   static TraceIndexEntries of(TraceWrite write) {
     Map<String, Service.Builder> services = new LinkedHashMap<>();
     long earliest = Long.MAX_VALUE;
@@ -59,20 +54,6 @@ record TraceIndexEntries(
         new Started(earliest, high));
   }
 
-  /** The HTTP status a span recorded, if any, from either attribute name. */
-  static @Nullable Integer httpStatus(Span span) {
-    for (String name : HTTP_STATUS_ATTRIBUTES) {
-      AttributeValue value = span.attributes().get(name);
-      if (value == null) continue;
-      try {
-        return Integer.parseInt(value.asText().strip());
-      } catch (NumberFormatException e) {
-        // A status that is not a number cannot be searched for by number.
-      }
-    }
-    return null;
-  }
-
   record Service(String service, long startNanos, long maxDurationNanos, boolean error,
       Set<String> operations, Set<Integer> httpStatuses) {
 
@@ -93,7 +74,8 @@ record TraceIndexEntries(
         maxDuration = Math.max(maxDuration, span.durationNanos());
         error |= span.status().isError();
         if (operations.size() < Schema.MAX_INDEXED_OPERATIONS) operations.add(span.name());
-        Integer status = httpStatus(span);
+        // The same reading of the status as the search's matcher, so an indexed status is one it finds.
+        Integer status = SearchMatcher.httpStatus(span);
         if (status != null) statuses.add(status);
       }
 

@@ -1,6 +1,7 @@
 package dev.tracebridge.store.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracebridge.core.model.Attributes;
 import dev.tracebridge.core.model.Resource;
@@ -11,6 +12,10 @@ import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.rum.ResourceType;
 import dev.tracebridge.core.rum.RumContext;
 import dev.tracebridge.core.rum.RumResource;
+import dev.tracebridge.core.search.SearchQuery;
+import dev.tracebridge.core.search.SearchResult;
+import dev.tracebridge.core.search.SearchUnsupportedException;
+import dev.tracebridge.core.search.TraceSummary;
 import dev.tracebridge.core.storage.TestTelemetry;
 import dev.tracebridge.core.storage.TraceWrite;
 import java.time.Duration;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +46,7 @@ class CassandraTraceSearchTest {
     TraceId newest = writeTrace(service, "GET /a", ago(1), 5, SpanStatus.UNSET, Attributes.empty());
     writeTrace("other-" + service, "GET /a", ago(1), 5, SpanStatus.UNSET, Attributes.empty());
 
-    TraceSearchResult result = search(query().service(service).limit(2));
+    SearchResult result = search(query().service(service).limit(2));
 
     assertThat(result.traces()).extracting(TraceSummary::traceId).containsExactly(newest, middle);
     assertThat(result.traces()).allSatisfy(t -> {
@@ -107,8 +113,16 @@ class CassandraTraceSearchTest {
   void outsideTheTimeRange_findsNothing() throws Exception {
     writeTrace(service, "GET /a", ago(30), 1, SpanStatus.UNSET, Attributes.empty());
 
-    assertThat(ids(TraceQuery.builder(now.minus(Duration.ofMinutes(10)), now).service(service))).isEmpty();
-    assertThat(ids(TraceQuery.builder(now.minus(Duration.ofMinutes(40)), now).service(service))).hasSize(1);
+    assertThat(ids(SearchQuery.builder(ago(10), nowNanos).service(service))).isEmpty();
+    assertThat(ids(SearchQuery.builder(ago(40), nowNanos).service(service))).hasSize(1);
+  }
+
+  @Test
+  void timeRangeAlone_isRefusedSayingWhatIsMissing() {
+    assertThatThrownBy(() -> search(query().errorsOnly(true)))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(SearchUnsupportedException.class)
+        .hasMessage(IndexedTraceSearch.NO_INDEX);
   }
 
   @Test
@@ -116,32 +130,32 @@ class CassandraTraceSearchTest {
     // A client keeps a bounded window in flight, as exporters do: the store refuses more than its bound.
     Semaphore window = new Semaphore(CLIENT_WINDOW);
     List<CompletableFuture<Void>> writes = new ArrayList<>();
-    for (int i = 0; i <= TraceSearch.MAX_CANDIDATES; i++) {
+    for (int i = 0; i <= IndexedTraceSearch.MAX_CANDIDATES; i++) {
       window.acquire();
       writes.add(resourceWrite(TestTelemetry.randomTraceId(), "busy", "v", "https://shop.example/a", ago(1))
           .whenComplete((ok, failure) -> window.release()));
     }
     CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get();
 
-    TraceSearchResult result = search(query().appId(app).sessionId("busy").urlPattern("https://shop.example/b"));
+    SearchResult result = search(query().appId(app).sessionId("busy").urlPattern("https://shop.example/b"));
 
     assertThat(result.traces()).isEmpty();
     assertThat(result.partial()).isTrue();
   }
 
-  private TraceQuery.Builder query() {
-    return TraceQuery.builder(now.minus(Duration.ofHours(1)), now.plusSeconds(60));
+  private SearchQuery.Builder query() {
+    return SearchQuery.builder(ago(60), nowNanos + Duration.ofSeconds(60).toNanos());
   }
 
   private long ago(int minutes) {
     return nowNanos - Duration.ofMinutes(minutes).toNanos();
   }
 
-  private static TraceSearchResult search(TraceQuery.Builder query) throws Exception {
+  private static SearchResult search(SearchQuery.Builder query) throws Exception {
     return SharedNode.store().search(query.build()).toCompletableFuture().get();
   }
 
-  private static List<TraceId> ids(TraceQuery.Builder query) throws Exception {
+  private static List<TraceId> ids(SearchQuery.Builder query) throws Exception {
     return search(query).traces().stream().map(TraceSummary::traceId).toList();
   }
 

@@ -5,6 +5,11 @@ import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import dev.tracebridge.core.model.TraceKey;
+import dev.tracebridge.core.search.SearchMatcher;
+import dev.tracebridge.core.search.SearchQuery;
+import dev.tracebridge.core.search.SearchResult;
+import dev.tracebridge.core.search.SearchUnsupportedException;
+import dev.tracebridge.core.search.TraceSummary;
 import dev.tracebridge.core.storage.TraceRecords;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,13 +25,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * Runs a {@link TraceQuery}: reads candidate trace keys from one index table (session, view, URL
+ * Runs a {@link SearchQuery}: reads candidate trace keys from one index table (session, view, URL
  * pattern or service, in that order of preference: the smaller the partition the better), newest first,
- * then reads each candidate's trace partition and keeps those {@link TraceMatcher} accepts, until the
- * limit of distinct traces is reached. Both steps are bounded, and the result says when a bound cut the
- * search short.
+ * then reads each candidate's trace partition and keeps those core's {@link SearchMatcher} accepts, until
+ * the limit of distinct traces is reached. Both steps are bounded, and the result says when a bound cut
+ * the search short. A query with none of those index criteria is refused (this store's limit, not a rule
+ * of searching, so it lives here and not in {@link SearchQuery}).
  */
-final class TraceSearch {
+final class IndexedTraceSearch {
   /** Candidate traces read and checked per search: each is one partition read (~1 ms). */
   static final int MAX_CANDIDATES = 500;
   /** Index rows read per search; a busy service writes many rows per trace over many writes. */
@@ -35,6 +41,8 @@ final class TraceSearch {
   static final int PARALLEL_READS = 16;
   /** Spans dated up to a day ahead (skewed clocks) are still found; beyond that no hour is read. */
   static final Duration MAX_FUTURE_SKEW = Duration.ofDays(1);
+  static final String NO_INDEX = "the Cassandra store searches by service, session, view or URL pattern;"
+      + " give at least one of them (a time range alone would read every trace of the range)";
 
   private final CqlSession session;
   private final Indexes indexes;
@@ -42,7 +50,7 @@ final class TraceSearch {
   private final Duration retention;
   private final Clock clock;
 
-  TraceSearch(CqlSession session, Indexes indexes, Function<TraceKey, CompletionStage<TraceRecords>> readTrace,
+  IndexedTraceSearch(CqlSession session, Indexes indexes, Function<TraceKey, CompletionStage<TraceRecords>> readTrace,
       Duration retention, Clock clock) {
     this.session = session;
     this.indexes = indexes;
@@ -55,7 +63,8 @@ final class TraceSearch {
   record Indexes(SelectServiceIndex.Factory service, SelectSessionIndex.Factory session,
       SelectViewIndex.Factory view, SelectUrlIndex.Factory url) {}
 
-  CompletionStage<TraceSearchResult> search(TraceQuery query) {
+  CompletionStage<SearchResult> search(SearchQuery query) {
+    if (!query.hasIndexCriterion()) return CompletableFuture.failedFuture(new SearchUnsupportedException(NO_INDEX));
     Candidates candidates = new Candidates();
     return collect(query, candidates).thenCompose(done -> {
       List<TraceSummary> found = new ArrayList<>();
@@ -63,12 +72,12 @@ final class TraceSearch {
         found.sort(Comparator.comparingLong(TraceSummary::startEpochNanos).reversed()
             .thenComparing(s -> s.traceId().toHex()));
         boolean partial = candidates.truncated && found.size() < query.limit();
-        return new TraceSearchResult(found, partial);
+        return new SearchResult(found, partial);
       });
     });
   }
 
-  private CompletionStage<Void> collect(TraceQuery query, Candidates candidates) {
+  private CompletionStage<Void> collect(SearchQuery query, Candidates candidates) {
     String app = query.appId();
     if (query.sessionId() != null && app != null) {
       return rows(indexes.session().session(app, query.sessionId(), MAX_CANDIDATES + 1))
@@ -114,7 +123,7 @@ final class TraceSearch {
    * What an index row can rule out on its own: the span criteria must hold for one span of this
    * service, so its operation must be among the row's, and its duration at most the row's longest.
    */
-  private static boolean serviceRowMayMatch(TraceQuery query, Row row) {
+  private static boolean serviceRowMayMatch(SearchQuery query, Row row) {
     if (query.operation() != null) {
       Set<String> operations = row.getSet(4, String.class);
       if (operations == null || !operations.contains(query.operation())) return false;
@@ -137,7 +146,7 @@ final class TraceSearch {
   }
 
   /** Reads candidates in groups of {@link #PARALLEL_READS}, in order, until the limit is reached. */
-  private CompletionStage<Void> verify(TraceQuery query, List<TraceKey> keys, int from, List<TraceSummary> found) {
+  private CompletionStage<Void> verify(SearchQuery query, List<TraceKey> keys, int from, List<TraceSummary> found) {
     if (from >= keys.size() || found.size() >= query.limit()) return CompletableFuture.completedFuture(null);
     List<TraceKey> group = keys.subList(from, Math.min(keys.size(), from + PARALLEL_READS));
     List<CompletableFuture<TraceRecords>> reads = new ArrayList<>();
@@ -145,7 +154,7 @@ final class TraceSearch {
     return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenCompose(all -> {
       for (CompletableFuture<TraceRecords> read : reads) {
         if (found.size() >= query.limit()) break;
-        Optional<TraceSummary> match = TraceMatcher.match(query, read.join());
+        Optional<TraceSummary> match = SearchMatcher.match(query, read.join());
         match.ifPresent(found::add);
       }
       return verify(query, keys, from + group.size(), found);
