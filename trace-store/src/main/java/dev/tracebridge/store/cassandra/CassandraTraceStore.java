@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
@@ -42,11 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -447,49 +443,18 @@ public final class CassandraTraceStore implements TraceStore, TraceSearch {
           IngestRefusedException.Reason.OVERLOADED, OVERLOADED_RETRY_AFTER,
           "Cassandra store is at its limit of " + MAX_IN_FLIGHT_KIB + " KiB of writes in flight"));
     }
-    CompletableFuture<Void> result = new CompletableFuture<>();
-    AtomicInteger remaining = new AtomicInteger(statements.size());
-    AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-    for (Statement<?> statement : statements) {
-      CompletionStage<AsyncResultSet> sent;
-      try {
-        sent = session.executeAsync(statement);
-      } catch (RuntimeException e) {
-        sent = CompletableFuture.failedFuture(e);
-      }
-      sent.whenComplete((rows, failure) -> {
-        if (failure != null) firstFailure.compareAndSet(null, failure);
-        if (remaining.decrementAndGet() > 0) return;
-        kibInFlight.release(kib);
-        inFlight.release();
-        Throwable first = firstFailure.get();
-        if (first == null) {
-          result.complete(null);
-        } else {
-          result.completeExceptionally(unavailable(first));
-        }
-      });
-    }
-    return result;
-  }
-
-  private static IngestRefusedException unavailable(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
-    return new IngestRefusedException(IngestRefusedException.Reason.STORAGE_UNAVAILABLE,
-        UNAVAILABLE_RETRY_AFTER, "Cassandra did not acknowledge the write: "
-        + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+    return StatementRequests.sendAll(session, statements, () -> {
+      kibInFlight.release(kib);
+      inFlight.release();
+    });
   }
 
   /** Runs a query and hands every row of every page to {@code consumer}, in order. */
   private CompletionStage<Void> readAll(Statement<?> statement, Consumer<Row> consumer) {
-    return session.executeAsync(statement).thenCompose(page -> consumePages(page, consumer));
-  }
-
-  private static CompletionStage<Void> consumePages(AsyncResultSet page, Consumer<Row> consumer) {
-    for (Row row : page.currentPage()) consumer.accept(row);
-    if (!page.hasMorePages()) return CompletableFuture.completedFuture(null);
-    return page.fetchNextPage().thenCompose(next -> consumePages(next, consumer));
+    return StatementRequests.readUntil(session, statement, row -> {
+      consumer.accept(row);
+      return true;
+    });
   }
 
   /** Resolves names given as text ({@code --cassandra=db1:9042}) now, with an error that names the host. */

@@ -3,7 +3,6 @@ package dev.tracebridge.store.cassandra;
 import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
@@ -29,11 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -206,13 +203,13 @@ public final class CassandraVerdictStore implements VerdictStore {
     session.executeAsync(insertVerdict.verdict(verdict)).whenComplete((result, failure) -> {
       inFlight.release();
       if (failure != null) {
-        standing.completeExceptionally(unavailable(failure));
+        standing.completeExceptionally(StatementRequests.unavailable(failure));
         return;
       }
       try {
         standing.complete(result.wasApplied() ? verdict : VerdictColumns.read(result.one()));
       } catch (RuntimeException e) {
-        standing.completeExceptionally(unavailable(e));
+        standing.completeExceptionally(StatementRequests.unavailable(e));
       }
     });
     // What the verdict is found by, written with the verdict that stands: a second decision of the same
@@ -332,42 +329,12 @@ public final class CassandraVerdictStore implements VerdictStore {
     if (statements.isEmpty()) return CompletableFuture.completedFuture(null);
     int permits = 1;
     if (!inFlight.tryAcquire(permits)) return CompletableFuture.failedFuture(overloaded());
-    CompletableFuture<Void> result = new CompletableFuture<>();
-    AtomicInteger remaining = new AtomicInteger(statements.size());
-    AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-    for (Statement<?> statement : statements) {
-      CompletionStage<AsyncResultSet> sent;
-      try {
-        sent = session.executeAsync(statement);
-      } catch (RuntimeException e) {
-        sent = CompletableFuture.failedFuture(e);
-      }
-      sent.whenComplete((rows, failure) -> {
-        if (failure != null) firstFailure.compareAndSet(null, failure);
-        if (remaining.decrementAndGet() > 0) return;
-        inFlight.release(permits);
-        Throwable first = firstFailure.get();
-        if (first == null) {
-          result.complete(null);
-        } else {
-          result.completeExceptionally(unavailable(first));
-        }
-      });
-    }
-    return result;
+    return StatementRequests.sendAll(session, statements, () -> inFlight.release(permits));
   }
 
   private IngestRefusedException overloaded() {
     return new IngestRefusedException(IngestRefusedException.Reason.OVERLOADED, OVERLOADED_RETRY_AFTER,
         "Cassandra verdict store is at its limit of " + maxInFlightWrites + " writes in flight");
-  }
-
-  private static IngestRefusedException unavailable(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
-    return new IngestRefusedException(IngestRefusedException.Reason.STORAGE_UNAVAILABLE, UNAVAILABLE_RETRY_AFTER,
-        "Cassandra did not acknowledge the write: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
-        cause);
   }
 
   private CompletionStage<Void> readAll(Statement<?> statement, Consumer<Row> consumer) {
@@ -379,14 +346,6 @@ public final class CassandraVerdictStore implements VerdictStore {
 
   /** Reads page by page while {@code consumer} answers true. */
   private CompletionStage<Void> readUntil(Statement<?> statement, Predicate<Row> consumer) {
-    return session.executeAsync(statement).thenCompose(page -> consumePages(page, consumer));
-  }
-
-  private static CompletionStage<Void> consumePages(AsyncResultSet page, Predicate<Row> consumer) {
-    for (Row row : page.currentPage()) {
-      if (!consumer.test(row)) return CompletableFuture.completedFuture(null);
-    }
-    if (!page.hasMorePages()) return CompletableFuture.completedFuture(null);
-    return page.fetchNextPage().thenCompose(next -> consumePages(next, consumer));
+    return StatementRequests.readUntil(session, statement, consumer);
   }
 }
