@@ -6,7 +6,7 @@
 # queryable latency at half the highest sustained rate, peak RSS, engine heap, Cassandra mutations per span
 # and disk bytes per span. Appends the results to docs/benchmarks.md (--no-docs to only print them).
 #
-#   bench/run-load.sh                                  # steps 2.5k,5k,7.5k,10k,15k...50k spans/s, 30 s each
+#   bench/run-load.sh                                  # steps 2.5k,5k,10k,15k,20k,22.5k...40k spans/s, 30 s each
 #   bench/run-load.sh --steps=20000,30000 --duration=20 --half-rate-duration=30
 #   bench/run-load.sh --rate=30000 --duration=60       # one rate only
 #   bench/run-load.sh --jfr                            # also record a JFR profile of the engine

@@ -106,7 +106,7 @@ final class OpenLoopGenerator {
         continue;
       }
       long[] ids = new long[2 * template.traces()];
-      byte[] body = template.next(random, ids);
+      byte[] body = template.next(random, ids, System.currentTimeMillis() * 1_000_000L);
       send(body, ids, i % sampleEvery == 0, counters, acked);
       if (rumTracesPerExport > 0) postRum(ids, rumTracesPerExport, counters, acked);
     }
