@@ -15,6 +15,11 @@ final class PayloadReader {
     this.buffer = buffer.duplicate();
   }
 
+  /** The bytes not read yet, as a view (no copy). */
+  ByteBuffer rest() {
+    return buffer.slice();
+  }
+
   int readByte() {
     require(1);
     return buffer.get() & 0xFF;

@@ -10,6 +10,7 @@ import dev.tracebridge.core.rum.RumResource;
 import dev.tracebridge.core.storage.TestTelemetry;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,15 +46,63 @@ class ChunkCodecTest {
     TraceId traceId = TestTelemetry.randomTraceId();
     Span first = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null);
     Span second = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null);
-    byte[] chunk = ChunkCodec.encodeSpans(List.of(first, second));
+    byte[] chunk = ChunkCodec.encodeSpansUncompressed(List.of(first, second));
     // The first record starts after the format byte, the count and its 4 length bytes: its own format byte.
     chunk[6] = 9;
-    List<CorruptPayloadException> damaged = new ArrayList<>();
 
-    List<Span> read = ChunkCodec.decodeSpans(ByteBuffer.wrap(chunk), damaged::add);
+    for (byte[] stored : List.of(chunk, ChunkCodec.compressed(chunk))) {
+      List<CorruptPayloadException> damaged = new ArrayList<>();
 
-    assertThat(read).containsExactly(second);
-    assertThat(damaged).singleElement().extracting(Throwable::getMessage).asString().contains("format 9");
+      List<Span> read = ChunkCodec.decodeSpans(ByteBuffer.wrap(stored), damaged::add);
+
+      assertThat(read).containsExactly(second);
+      assertThat(damaged).singleElement().extracting(Throwable::getMessage).asString().contains("format 9");
+    }
+  }
+
+  @Test
+  void formatOneChunk_isStillRead() {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    List<Span> spans = List.of(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null));
+    byte[] formatOne = ChunkCodec.encodeSpansUncompressed(spans);
+
+    assertThat(formatOne[0]).isEqualTo((byte) ChunkCodec.FORMAT_V1);
+    assertThat(ChunkCodec.decodeSpans(ByteBuffer.wrap(formatOne), e -> {
+      throw e;
+    })).containsExactlyElementsOf(spans);
+  }
+
+  @Test
+  void spansOfOneService_areStoredCompressed() {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    List<Span> spans = new ArrayList<>();
+    for (int i = 0; i < 10; i++) spans.add(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null));
+
+    byte[] stored = ChunkCodec.encodeSpans(spans);
+
+    assertThat(stored[0]).isEqualTo((byte) ChunkCodec.FORMAT_V2_LZ4);
+    // Each span repeats its resource and scope: the chunk must shrink by well over half.
+    assertThat(stored.length).isLessThan(ChunkCodec.encodeSpansUncompressed(spans).length / 2);
+  }
+
+  @Test
+  void truncatedCompressedChunk_failsTheChunk() {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    byte[] stored = ChunkCodec.encodeSpans(List.of(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(),
+        null)));
+    byte[] truncated = Arrays.copyOf(stored, stored.length - 3);
+
+    assertThatThrownBy(() -> ChunkCodec.decodeSpans(ByteBuffer.wrap(truncated), e -> {}))
+        .isInstanceOf(CorruptPayloadException.class).hasMessageContaining("compressed chunk");
+  }
+
+  @Test
+  void compressedChunkClaimingHugeLength_failsBeforeAllocating() {
+    // Format 2, then a varint of 2^31 - 1 bytes.
+    byte[] chunk = {2, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 0, 0};
+
+    assertThatThrownBy(() -> ChunkCodec.decodeSpans(ByteBuffer.wrap(chunk), e -> {}))
+        .isInstanceOf(CorruptPayloadException.class).hasMessageContaining("claims 2147483647 bytes");
   }
 
   @Test
