@@ -71,6 +71,9 @@ public final class CassandraTraceStore implements TraceStore, TraceSearch {
    * ran into it (192 warnings logged). It also bounds the wait of a saturated node: what is in flight
    * queues there, and at 8 MiB exports of a 5,000 spans/s step (~2.7 MB/s) waited up to the 5 s request
    * timeout. 4 MiB is ~1.5 s of that rate and ~0.25 s of 30,000 spans/s (40 exports of 200 spans).
+   * Chunks count their records' size before compression (ChunkCodec format 2 sends a sixth of it): the
+   * budget bounds the work waiting at the node, and counted compressed it let a 10x overload queue
+   * exports past a client's 10 s deadline (FaultOverloadIT).
    */
   static final int MAX_IN_FLIGHT_KIB = 4 * 1024;
   private static final int BYTES_PER_KIB = 1024;
@@ -222,7 +225,7 @@ public final class CassandraTraceStore implements TraceStore, TraceSearch {
     for (TraceWrite write : nonEmpty) {
       TraceKey key = write.key();
       for (TraceChunks.Chunk chunk : TraceChunks.of(write)) {
-        batches.add(insertTraceChunk.chunk(key, chunk), chunk.payload().length);
+        batches.add(insertTraceChunk.chunk(key, chunk), ChunkCodec.recordBytes(chunk.payload()));
       }
       batches.finishPartition();
       TraceIndexEntries index = TraceIndexEntries.of(write);

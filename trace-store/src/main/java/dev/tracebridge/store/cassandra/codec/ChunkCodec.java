@@ -88,6 +88,18 @@ public final class ChunkCodec {
     return compressed(out.toByteArray());
   }
 
+  /**
+   * The size of a stored chunk's records before compression: what the chunk costs Cassandra to apply,
+   * which the store's in-flight budget counts (a budget in compressed bytes would let six times more
+   * spans queue at a saturated node).
+   */
+  public static int recordBytes(byte[] stored) {
+    requireNonNull(stored, "stored");
+    if (stored.length == 0 || stored[0] != FORMAT_V2_LZ4) return stored.length;
+    long bodyLength = new PayloadReader(ByteBuffer.wrap(stored, 1, stored.length - 1)).readVarLong();
+    return (int) Math.min(Integer.MAX_VALUE, 1 + bodyLength);
+  }
+
   /** A format 1 chunk as format 2. */
   static byte[] compressed(byte[] formatV1) {
     int bodyLength = formatV1.length - 1;

@@ -86,6 +86,17 @@ class ChunkCodecTest {
   }
 
   @Test
+  void recordBytes_isTheSizeBeforeCompression() {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    List<Span> spans = List.of(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null),
+        TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null));
+    byte[] formatOne = ChunkCodec.encodeSpansUncompressed(spans);
+
+    assertThat(ChunkCodec.recordBytes(ChunkCodec.encodeSpans(spans))).isEqualTo(formatOne.length);
+    assertThat(ChunkCodec.recordBytes(formatOne)).isEqualTo(formatOne.length);
+  }
+
+  @Test
   void truncatedCompressedChunk_failsTheChunk() {
     TraceId traceId = TestTelemetry.randomTraceId();
     byte[] stored = ChunkCodec.encodeSpans(List.of(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(),
