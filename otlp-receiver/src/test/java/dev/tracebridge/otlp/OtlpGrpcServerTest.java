@@ -133,6 +133,21 @@ class OtlpGrpcServerTest {
   }
 
   @Test
+  void storeSlowerThanTheClientsDeadline_answersUnavailableBeforeIt() {
+    sink.thenAnswer(spans -> new CompletableFuture<>()); // never acknowledged
+    long started = System.nanoTime();
+
+    assertThatThrownBy(() -> TraceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(1500, TimeUnit.MILLISECONDS)
+        .export(OtlpProtos.request(FULL)))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+          assertThat(e.getStatus().getDescription()).contains("before the client's deadline");
+          assertThat(retryDelaySeconds(e)).isEqualTo(1);
+        });
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+  }
+
+  @Test
   void unexpectedSinkFailure_answersUnavailableWithRetryInfo() {
     sink.thenFail(new IllegalStateException("driver bug"));
 
