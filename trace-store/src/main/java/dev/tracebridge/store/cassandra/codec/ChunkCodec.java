@@ -6,7 +6,6 @@ import dev.tracebridge.core.model.Span;
 import dev.tracebridge.core.rum.RumEvent;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import net.jpountz.lz4.LZ4Compressor;
@@ -103,18 +102,11 @@ public final class ChunkCodec {
   /** A format 1 chunk as format 2. */
   static byte[] compressed(byte[] formatV1) {
     int bodyLength = formatV1.length - 1;
-    byte[] out = new byte[HEADER_BYTES + COMPRESSOR.maxCompressedLength(bodyLength)];
-    out[0] = FORMAT_V2_LZ4;
-    int at = 1;
-    for (int rest = bodyLength; ; rest >>>= 7) {
-      if ((rest & ~0x7F) == 0) {
-        out[at++] = (byte) rest;
-        break;
-      }
-      out[at++] = (byte) ((rest & 0x7F) | 0x80);
-    }
-    int written = COMPRESSOR.compress(formatV1, 1, bodyLength, out, at, out.length - at);
-    return Arrays.copyOf(out, at + written);
+    PayloadWriter out = new PayloadWriter(HEADER_BYTES + COMPRESSOR.maxCompressedLength(bodyLength));
+    out.writeByte(FORMAT_V2_LZ4);
+    out.writeVarLong(bodyLength);
+    out.writeLz4Block(COMPRESSOR, formatV1, 1, bodyLength);
+    return out.toByteArray();
   }
 
   /**
@@ -147,8 +139,14 @@ public final class ChunkCodec {
     return events;
   }
 
-  /** The records of a chunk as views of its (decompressed) bytes. */
-  private static List<ByteBuffer> records(ByteBuffer payload) {
+  /**
+   * The records of a chunk of either format, each exactly as {@link SpanCodec} or {@link RumEventCodec}
+   * encodes it alone: for a reader that needs only a few bytes of each (the load benchmark's count of
+   * stored ids) without decoding whole spans.
+   *
+   * @throws CorruptPayloadException when the chunk's own framing is damaged
+   */
+  public static List<ByteBuffer> records(ByteBuffer payload) {
     requireNonNull(payload, "payload");
     PayloadReader in = new PayloadReader(payload);
     int format = in.readByte();

@@ -1,6 +1,7 @@
 package dev.tracebridge.store.cassandra.codec;
 
 import java.util.Arrays;
+import net.jpountz.lz4.LZ4Compressor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,6 +87,13 @@ final class PayloadWriter {
     for (int shift = 56; shift >= 0; shift -= 8) {
       bytes[size++] = (byte) (value >>> shift);
     }
+  }
+
+  /** {@code length} bytes of {@code source} from {@code from}, compressed as one LZ4 block (no length prefix). */
+  void writeLz4Block(LZ4Compressor compressor, byte[] source, int from, int length) {
+    int room = compressor.maxCompressedLength(length);
+    ensure(room);
+    size += compressor.compress(source, from, length, bytes, size, room);
   }
 
   void writeBytes(byte[] value) {
