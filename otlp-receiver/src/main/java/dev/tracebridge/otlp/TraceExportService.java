@@ -80,6 +80,13 @@ final class TraceExportService {
     // A client that gave up (deadline, cancel) makes later answers no-ops instead of exceptions; the
     // spans may still be stored, and OTLP accepts the duplicates a retry then brings.
     ((ServerCallStreamObserver<ExportTraceServiceResponse>) observer).setOnCancelHandler(() -> {});
+    Deadline deadline = Context.current().getDeadline();
+    long answerWithinMillis = deadline == null ? Long.MAX_VALUE
+        : deadline.timeRemaining(TimeUnit.MILLISECONDS) - DEADLINE_MARGIN.toMillis();
+    if (answerWithinMillis <= 0) {
+      refuse(observer, late());
+      return;
+    }
     DecodedExport decoded;
     try {
       decoded = decoder.decode(body);
@@ -94,13 +101,6 @@ final class TraceExportService {
     }
     if (decoded.spans().isEmpty()) {
       respond(observer, PartialSuccess.of(decoded, null));
-      return;
-    }
-    Deadline deadline = Context.current().getDeadline();
-    long answerWithinMillis = deadline == null ? Long.MAX_VALUE
-        : deadline.timeRemaining(TimeUnit.MILLISECONDS) - DEADLINE_MARGIN.toMillis();
-    if (answerWithinMillis <= 0) {
-      refuse(observer, late());
       return;
     }
     CompletableFuture<IngestReceipt> stored = ExportHandoff.store(sink, decoded.spans()).toCompletableFuture();

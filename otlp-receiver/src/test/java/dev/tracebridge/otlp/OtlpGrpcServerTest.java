@@ -148,6 +148,15 @@ class OtlpGrpcServerTest {
   }
 
   @Test
+  void callArrivingWithLessThanTheMarginLeft_isRefusedWithoutReachingTheStore() {
+    assertThatThrownBy(() -> TraceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(300, TimeUnit.MILLISECONDS)
+        .export(OtlpProtos.request(FULL)))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+    assertThat(sink.calls()).isZero();
+  }
+
+  @Test
   void unexpectedSinkFailure_answersUnavailableWithRetryInfo() {
     sink.thenFail(new IllegalStateException("driver bug"));
 
