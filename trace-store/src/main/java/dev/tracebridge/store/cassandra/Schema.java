@@ -5,7 +5,7 @@ import java.util.List;
 /** Table and column names, and the constants the rows use. The CQL itself lives in schema/v*.cql. */
 final class Schema {
   /** The schema version this code reads and writes; the keyspace must have it applied. */
-  static final int CURRENT_VERSION = 3;
+  static final int CURRENT_VERSION = 4;
 
   static final String TRACE_ROWS = "trace_rows";
   static final String SESSION_EVENTS = "session_events";

@@ -36,7 +36,7 @@ class SchemaMigrationTest {
       for (Row row : migrated.session().execute(SchemaInstaller.SELECT_VERSIONS.formatted(keyspace))) {
         versions.add(row.getInt(0));
       }
-      assertThat(versions).containsExactly(1, 2, 3);
+      assertThat(versions).containsExactly(1, 2, 3, 4);
       var tables = migrated.session().getMetadata().getKeyspace(keyspace).orElseThrow().getTables().keySet();
       assertThat(tables.stream().map(CqlIdentifier::asInternal).toList())
           .containsAll(Schema.VERDICT_TABLES).containsAll(Schema.TABLES);
@@ -58,12 +58,16 @@ class SchemaMigrationTest {
     }
 
     assertThatThrownBy(() -> CassandraTraceStore.connect(config.toBuilder().applySchema(false).build()).close())
-        .isInstanceOf(CassandraStoreException.class).hasMessageContaining("needs version 3");
+        .isInstanceOf(CassandraStoreException.class).hasMessageContaining("needs version 4");
 
     try (CassandraTraceStore migrated = CassandraTraceStore.connect(config)) {
       Row comment = migrated.session().execute(SimpleStatement.newInstance("SELECT comment FROM"
           + " system_schema.tables WHERE keyspace_name = ? AND table_name = 'trace_rows'", keyspace)).one();
       assertThat(comment.getString(0)).startsWith("Tracebridge v3:");
+      Row compaction = migrated.session().execute(SimpleStatement.newInstance("SELECT compaction FROM"
+          + " system_schema.tables WHERE keyspace_name = ? AND table_name = 'trace_rows'", keyspace)).one();
+      assertThat(compaction.getMap(0, String.class, String.class))
+          .containsEntry("min_sstable_size", "4194304").containsEntry("compaction_window_size", "6");
     }
   }
 }

@@ -32,14 +32,29 @@ class SchemaScriptTest {
   }
 
   @Test
-  void versionThree_isTheCurrentOne_andOnlyRecommentsTraceRows() {
+  void versionThree_onlyRecommentsTraceRows() {
     SchemaScript three = SchemaScript.ALL.get(2);
     List<String> statements = three.statements("tb", Duration.ofDays(7));
 
-    assertThat(three.version()).isEqualTo(Schema.CURRENT_VERSION);
-    assertThat(SchemaScript.ALL).hasSize(Schema.CURRENT_VERSION);
+    assertThat(three.version()).isEqualTo(3);
     assertThat(statements).singleElement().asString().startsWith("ALTER TABLE tb.trace_rows")
         .contains("comment = 'Tracebridge v3:").doesNotContain("${").doesNotContain("--");
+  }
+
+  @Test
+  void versionFour_isTheCurrentOne_andSetsMinSSTableSizeOnEveryTimeWindowTable() {
+    SchemaScript four = SchemaScript.ALL.get(3);
+    List<String> statements = four.statements("tb", Duration.ofDays(7));
+    String created = String.join("\n", SchemaScript.ALL.get(0).statements("tb", Duration.ofDays(7)))
+        + String.join("\n", SchemaScript.ALL.get(1).statements("tb", Duration.ofDays(7)));
+    long timeWindowTables = created.lines().filter(line -> line.contains("TimeWindowCompactionStrategy")).count();
+
+    assertThat(four.version()).isEqualTo(Schema.CURRENT_VERSION);
+    assertThat(SchemaScript.ALL).hasSize(Schema.CURRENT_VERSION);
+    assertThat(statements).hasSize((int) timeWindowTables).allSatisfy(statement -> assertThat(statement)
+        .startsWith("ALTER TABLE tb.").contains("'TimeWindowCompactionStrategy'")
+        .contains("'compaction_window_size': 6").contains("'min_sstable_size': 4194304")
+        .doesNotContain("${").doesNotContain("--"));
   }
 
   @Test
