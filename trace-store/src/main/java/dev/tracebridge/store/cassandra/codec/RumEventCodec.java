@@ -99,6 +99,22 @@ public final class RumEventCodec {
    *
    * @throws CorruptPayloadException when the bytes are not a RUM payload of a known format
    */
+  /**
+   * The event id of an encoded event, read without decoding the rest (the load benchmark's read-back).
+   *
+   * @throws CorruptPayloadException when the bytes are not a RUM payload of a known format
+   */
+  public static String eventId(ByteBuffer payload) {
+    requireNonNull(payload, "payload");
+    PayloadReader in = new PayloadReader(payload);
+    int format = in.readByte();
+    if (format != FORMAT_V1) {
+      throw new CorruptPayloadException("RUM payload format " + format + " (expected: " + FORMAT_V1 + ")");
+    }
+    in.readByte();
+    return in.readString();
+  }
+
   public static RumEvent decode(ByteBuffer payload) {
     requireNonNull(payload, "payload");
     PayloadReader in = new PayloadReader(payload);

@@ -148,4 +148,13 @@ class RumEventCodecTest {
     assertThatThrownBy(() -> RumEventCodec.decode(ByteBuffer.wrap(span)))
         .isInstanceOf(CorruptPayloadException.class);
   }
+
+  @Test
+  void eventIdReadWithoutDecoding_isTheEvents() {
+    RumResource resource = TestTelemetry.fullResource(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId());
+
+    assertThat(RumEventCodec.eventId(ByteBuffer.wrap(RumEventCodec.encode(resource)))).isEqualTo(resource.eventId());
+    assertThatThrownBy(() -> RumEventCodec.eventId(ByteBuffer.wrap(new byte[] {9})))
+        .isInstanceOf(CorruptPayloadException.class);
+  }
 }

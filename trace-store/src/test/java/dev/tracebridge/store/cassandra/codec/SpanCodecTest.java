@@ -217,4 +217,16 @@ class SpanCodecTest {
     return Span.builder().traceId(TRACE).spanId(dev.tracebridge.core.model.SpanId.fromHex("b7ad6b7169203331"))
         .name("op").attributes(attributes).build();
   }
+
+  @Test
+  void idsReadWithoutDecoding_matchTheSpan_andAnotherPayloadIsRefused() {
+    Span span = TestTelemetry.fullSpan(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId(), null);
+    ByteBuffer payload = ByteBuffer.wrap(SpanCodec.encode(span));
+
+    assertThat(SpanCodec.traceIdLow(payload)).isEqualTo(span.traceId().low());
+    assertThat(SpanCodec.spanId(payload)).isEqualTo(span.spanId().value());
+    assertThat(payload.position()).isZero();
+    assertThatThrownBy(() -> SpanCodec.spanId(ByteBuffer.wrap(new byte[] {9, 1, 2})))
+        .isInstanceOf(CorruptPayloadException.class);
+  }
 }
