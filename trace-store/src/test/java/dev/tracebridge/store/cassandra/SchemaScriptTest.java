@@ -45,9 +45,9 @@ class SchemaScriptTest {
   void versionFour_isTheCurrentOne_andSetsMinSSTableSizeOnEveryTimeWindowTable() {
     SchemaScript four = SchemaScript.ALL.get(3);
     List<String> statements = four.statements("tb", Duration.ofDays(7));
-    String created = String.join("\n", SchemaScript.ALL.get(0).statements("tb", Duration.ofDays(7)))
-        + String.join("\n", SchemaScript.ALL.get(1).statements("tb", Duration.ofDays(7)));
-    long timeWindowTables = created.lines().filter(line -> line.contains("TimeWindowCompactionStrategy")).count();
+    long timeWindowTables = SchemaScript.ALL.subList(0, 2).stream()
+        .flatMap(script -> script.statements("tb", Duration.ofDays(7)).stream())
+        .filter(statement -> statement.contains("TimeWindowCompactionStrategy")).count();
 
     assertThat(four.version()).isEqualTo(Schema.CURRENT_VERSION);
     assertThat(SchemaScript.ALL).hasSize(Schema.CURRENT_VERSION);
