@@ -95,33 +95,34 @@ public final class RumEventCodec {
   }
 
   /**
-   * Decodes a payload written by {@link #encode}.
-   *
-   * @throws CorruptPayloadException when the bytes are not a RUM payload of a known format
-   */
-  /**
    * The event id of an encoded event, read without decoding the rest (the load benchmark's read-back).
    *
    * @throws CorruptPayloadException when the bytes are not a RUM payload of a known format
    */
   public static String eventId(ByteBuffer payload) {
-    requireNonNull(payload, "payload");
-    PayloadReader in = new PayloadReader(payload);
-    int format = in.readByte();
-    if (format != FORMAT_V1) {
-      throw new CorruptPayloadException("RUM payload format " + format + " (expected: " + FORMAT_V1 + ")");
-    }
+    PayloadReader in = formatOne(payload);
     in.readByte();
     return in.readString();
   }
 
-  public static RumEvent decode(ByteBuffer payload) {
+  /** A reader standing after the format byte, which must be format 1. */
+  private static PayloadReader formatOne(ByteBuffer payload) {
     requireNonNull(payload, "payload");
     PayloadReader in = new PayloadReader(payload);
     int format = in.readByte();
     if (format != FORMAT_V1) {
       throw new CorruptPayloadException("RUM payload format " + format + " (expected: " + FORMAT_V1 + ")");
     }
+    return in;
+  }
+
+  /**
+   * Decodes a payload written by {@link #encode}.
+   *
+   * @throws CorruptPayloadException when the bytes are not a RUM payload of a known format
+   */
+  public static RumEvent decode(ByteBuffer payload) {
+    PayloadReader in = formatOne(payload);
     try {
       int type = in.readByte();
       String eventId = in.readString();
