@@ -9,8 +9,12 @@ import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,11 +30,20 @@ public final class OtlpGrpcServer implements AutoCloseable {
   private static final long GRACEFUL_SHUTDOWN_SECONDS = 10;
   /** After cutting the remaining calls, how long to wait for their transports to close. */
   private static final long CANCELLED_CALLS_SECONDS = 1;
+  /**
+   * How long before the client's deadline an unanswered call is answered UNAVAILABLE (see
+   * {@link DeadlineGuard}): enough for the answer to reach a client on a busy machine before it gives up.
+   */
+  static final Duration DEADLINE_MARGIN = Duration.ofMillis(500);
+  /** The retry delay told to a client whose deadline the engine could not meet. */
+  static final Duration LATE_RETRY_AFTER = Duration.ofSeconds(1);
 
   private final Server server;
+  private final ScheduledExecutorService deadlineTimer;
 
-  private OtlpGrpcServer(Server server) {
+  private OtlpGrpcServer(Server server, ScheduledExecutorService deadlineTimer) {
     this.server = server;
+    this.deadlineTimer = deadlineTimer;
   }
 
   /**
@@ -45,7 +58,8 @@ public final class OtlpGrpcServer implements AutoCloseable {
   /**
    * As {@link #start(InetSocketAddress, TelemetrySink, OtlpLimits, Executor)}, with interceptors around
    * the export call: the engine checks ingest keys and per-client rates there, from the call's metadata,
-   * before any byte is decoded. The first interceptor of the list runs first.
+   * before any byte is decoded. The first interceptor of the list runs first, after the receiver's own
+   * {@link DeadlineGuard}.
    */
   public static OtlpGrpcServer start(InetSocketAddress address, TelemetrySink sink, OtlpLimits limits,
       Executor executor, List<? extends ServerInterceptor> interceptors) throws IOException {
@@ -53,14 +67,28 @@ public final class OtlpGrpcServer implements AutoCloseable {
     requireNonNull(sink, "sink");
     requireNonNull(limits, "limits");
     requireNonNull(executor, "executor");
+    ScheduledThreadPoolExecutor deadlineTimer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "otlp-grpc-deadlines");
+      t.setDaemon(true);
+      return t;
+    });
+    // Most calls are answered long before their deadline: their timers leave the queue at once.
+    deadlineTimer.setRemoveOnCancelPolicy(true);
+    List<ServerInterceptor> chain = new ArrayList<>();
+    chain.add(new DeadlineGuard(deadlineTimer, DEADLINE_MARGIN, LATE_RETRY_AFTER));
+    chain.addAll(requireNonNull(interceptors, "interceptors"));
     Server server = NettyServerBuilder.forAddress(address)
         .executor(executor)
         .maxInboundMessageSize(limits.maxDecompressedBytes())
-        .addService(ServerInterceptors.interceptForward(TraceExportService.definition(sink, limits),
-            List.copyOf(requireNonNull(interceptors, "interceptors"))))
+        .addService(ServerInterceptors.interceptForward(TraceExportService.definition(sink, limits), chain))
         .build();
-    server.start();
-    return new OtlpGrpcServer(server);
+    try {
+      server.start();
+    } catch (IOException | RuntimeException e) {
+      deadlineTimer.shutdownNow();
+      throw e;
+    }
+    return new OtlpGrpcServer(server, deadlineTimer);
   }
 
   /** The bound port; differs from the requested one when that was 0. */
@@ -81,6 +109,8 @@ public final class OtlpGrpcServer implements AutoCloseable {
     } catch (InterruptedException e) {
       server.shutdownNow();
       Thread.currentThread().interrupt();
+    } finally {
+      deadlineTimer.shutdownNow();
     }
   }
 }

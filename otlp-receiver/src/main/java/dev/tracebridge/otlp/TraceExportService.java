@@ -1,10 +1,6 @@
 package dev.tracebridge.otlp;
 
-import dev.tracebridge.core.ingest.IngestReceipt;
-import dev.tracebridge.core.ingest.IngestRefusedException;
 import dev.tracebridge.core.ingest.TelemetrySink;
-import io.grpc.Context;
-import io.grpc.Deadline;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.ProtoUtils;
@@ -18,10 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * OTLP/gRPC {@code TraceService/Export}. The request arrives as raw bytes and is parsed here rather than
@@ -31,15 +23,6 @@ import java.util.concurrent.TimeoutException;
  * resources made from browser spans ({@link BrowserResources}).
  */
 final class TraceExportService {
-  /**
-   * How long before the client's deadline a store that has not answered yet is given up on: the client
-   * then hears a retryable UNAVAILABLE it can act on rather than its own DEADLINE_EXCEEDED, and a call
-   * that reaches the engine with less time left than this is refused before any work is done for it.
-   */
-  static final Duration DEADLINE_MARGIN = Duration.ofMillis(500);
-  /** The retry delay told to a client whose deadline the store could not meet. */
-  static final Duration LATE_RETRY_AFTER = Duration.ofSeconds(1);
-
   private static final MethodDescriptor.Marshaller<byte[]> RAW_BYTES =
       new MethodDescriptor.Marshaller<>() {
         @Override
@@ -79,14 +62,8 @@ final class TraceExportService {
   private void export(byte[] body, StreamObserver<ExportTraceServiceResponse> observer) {
     // A client that gave up (deadline, cancel) makes later answers no-ops instead of exceptions; the
     // spans may still be stored, and OTLP accepts the duplicates a retry then brings.
+    // The client's deadline is kept by DeadlineGuard, which answers in time for a store still writing.
     ((ServerCallStreamObserver<ExportTraceServiceResponse>) observer).setOnCancelHandler(() -> {});
-    Deadline deadline = Context.current().getDeadline();
-    long answerWithinMillis = deadline == null ? Long.MAX_VALUE
-        : deadline.timeRemaining(TimeUnit.MILLISECONDS) - DEADLINE_MARGIN.toMillis();
-    if (answerWithinMillis <= 0) {
-      refuse(observer, late());
-      return;
-    }
     DecodedExport decoded;
     try {
       decoded = decoder.decode(body);
@@ -103,24 +80,13 @@ final class TraceExportService {
       respond(observer, PartialSuccess.of(decoded, null));
       return;
     }
-    CompletableFuture<IngestReceipt> stored = ExportHandoff.store(sink, decoded.spans()).toCompletableFuture();
-    if (deadline != null) stored = stored.copy().orTimeout(answerWithinMillis, TimeUnit.MILLISECONDS);
-    stored.whenComplete((receipt, failure) -> {
+    ExportHandoff.store(sink, decoded.spans()).whenComplete((receipt, failure) -> {
       if (failure == null) {
         respond(observer, PartialSuccess.of(decoded, receipt));
       } else {
-        refuse(observer, failure instanceof TimeoutException ? late() : failure);
+        refuse(observer, failure);
       }
     });
-  }
-
-  /**
-   * The store is still writing when the client stops waiting. The spans may yet be stored; the retry
-   * the client makes writes the same rows again (idempotent by span id).
-   */
-  private static IngestRefusedException late() {
-    return new IngestRefusedException(IngestRefusedException.Reason.STORAGE_UNAVAILABLE, LATE_RETRY_AFTER,
-        "not acknowledged by the store before the client's deadline");
   }
 
   private static void refuse(StreamObserver<ExportTraceServiceResponse> observer, Throwable failure) {

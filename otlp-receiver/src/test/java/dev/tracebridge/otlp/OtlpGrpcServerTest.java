@@ -16,7 +16,10 @@ import dev.tracebridge.core.rum.PropagatedContext;
 import dev.tracebridge.core.rum.RumResource;
 import dev.tracebridge.core.rum.Sampling;
 import dev.tracebridge.core.storage.TestTelemetry;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -145,6 +148,33 @@ class OtlpGrpcServerTest {
           assertThat(retryDelaySeconds(e)).isEqualTo(1);
         });
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void callWhoseRequestNeverEnds_answersUnavailableBeforeTheClientsDeadline() throws Exception {
+    // The message sent, the end of the stream never, so the handler never starts: like a call whose body
+    // is stuck behind a congested connection or waits for a thread to decode it.
+    ClientCall<byte[], ExportTraceServiceResponse> call = channel.newCall(TraceExportService.EXPORT,
+        CallOptions.DEFAULT.withDeadlineAfter(1500, TimeUnit.MILLISECONDS));
+    CompletableFuture<StatusRuntimeException> closed = new CompletableFuture<>();
+    long started = System.nanoTime();
+    call.start(new ClientCall.Listener<>() {
+      @Override
+      public void onClose(Status status, Metadata trailers) {
+        closed.complete(status.asRuntimeException(trailers));
+      }
+    }, new Metadata());
+    call.request(1);
+    call.sendMessage(OtlpProtos.request(FULL).toByteArray());
+
+    StatusRuntimeException answer = closed.get(5, TimeUnit.SECONDS);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+    assertThat(answer.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(answer.getStatus().getDescription()).contains("before the client's deadline");
+    assertThat(retryDelaySeconds(answer)).isEqualTo(1);
+    assertThat(sink.calls()).isZero();
+    call.cancel("test over", null);
   }
 
   @Test

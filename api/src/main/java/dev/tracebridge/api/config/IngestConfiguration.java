@@ -187,6 +187,8 @@ class IngestConfiguration {
         new MeteredSink(sink, metrics, GrpcIngestGate.ENDPOINT, GrpcIngestGate.PROTOCOL), limits,
         List.of(new GrpcIngestGate(gate, metrics)));
     metrics.gauge("tracebridge_grpc_queue_depth", "OTLP/gRPC calls waiting for a thread.", grpc::queueDepth);
+    metrics.gauge("tracebridge_grpc_calls_in_progress", "OTLP/gRPC calls admitted and not yet answered.",
+        grpc::callsInProgress);
     return grpc;
   }
 }

@@ -36,6 +36,13 @@ final class OtlpGrpcLifecycle implements AutoCloseable {
    * callbacks (stream closes, cancellations), which must never be rejected.
    */
   private static final int SHED_AT_QUEUED = 256;
+  /**
+   * Calls admitted and not yet answered past which new ones are refused with RESOURCE_EXHAUSTED. Twice what
+   * the load benchmark keeps outstanding, and well above what the store holds in flight (its 4 MiB budget is
+   * ~40 exports of 200 spans), so a busy client is not refused while the store still takes its writes; a
+   * flood is refused before its bodies are read and decoded (see GrpcQueueShedding).
+   */
+  private static final int SHED_AT_IN_PROGRESS = 256;
   private static final Duration SHED_RETRY_AFTER = Duration.ofSeconds(1);
 
   private final String host;
@@ -44,6 +51,7 @@ final class OtlpGrpcLifecycle implements AutoCloseable {
   private final OtlpLimits limits;
   private final List<ServerInterceptor> interceptors;
   private final ThreadPoolExecutor executor;
+  private final GrpcQueueShedding shedding;
   private @Nullable OtlpGrpcServer server;
 
   OtlpGrpcLifecycle(String host, int port, TelemetrySink sink, OtlpLimits limits,
@@ -63,7 +71,9 @@ final class OtlpGrpcLifecycle implements AutoCloseable {
           return t;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
     List<ServerInterceptor> chain = new ArrayList<>(interceptors);
-    chain.add(new GrpcQueueShedding(executor.getQueue()::size, SHED_AT_QUEUED, SHED_RETRY_AFTER));
+    this.shedding = new GrpcQueueShedding(executor.getQueue()::size, SHED_AT_QUEUED, SHED_AT_IN_PROGRESS,
+        SHED_RETRY_AFTER);
+    chain.add(shedding);
     this.interceptors = List.copyOf(chain);
   }
 
@@ -80,6 +90,11 @@ final class OtlpGrpcLifecycle implements AutoCloseable {
   /** Calls waiting for a thread: a gauge of the engine's metrics. */
   int queueDepth() {
     return executor.getQueue().size();
+  }
+
+  /** Calls admitted and not yet answered: a gauge of the engine's metrics. */
+  int callsInProgress() {
+    return shedding.inProgress();
   }
 
   int port() {

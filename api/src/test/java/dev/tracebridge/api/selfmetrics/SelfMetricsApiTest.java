@@ -40,6 +40,7 @@ class SelfMetricsApiTest extends MemoryEngineTest {
     assertThat(after.get("tracebridge_store_write_seconds_sum")).isGreaterThan(0.0).isLessThan(60.0);
     assertThat(after.get("tracebridge_store_writes_in_flight")).isZero();
     assertThat(after.get("tracebridge_jvm_heap_used_bytes")).isGreaterThan(1_000_000.0);
+    assertThat(after.get("tracebridge_grpc_calls_in_progress")).isZero();
     assertThat(after).containsKeys("tracebridge_grpc_queue_depth", "tracebridge_join_queue_depth",
         "tracebridge_jvm_heap_max_bytes");
   }
