@@ -79,7 +79,7 @@ final class NodeProcess {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     clearJavaOptions(builder.environment());
-    return builder.start();
+    return NodeTimerSlack.start(builder);
   }
 
   static void clearJavaOptions(Map<String, String> environment) {
