@@ -38,7 +38,12 @@ public final class Attributes {
   }
 
   public static Builder builder() {
-    return new Builder();
+    return new Builder(0);
+  }
+
+  /** A builder whose map is sized for {@code expectedSize} entries up front (a decoder knows the count). */
+  public static Builder builder(int expectedSize) {
+    return new Builder(expectedSize);
   }
 
   public Map<String, AttributeValue> asMap() {
@@ -79,9 +84,16 @@ public final class Attributes {
   }
 
   public static final class Builder {
-    private final LinkedHashMap<String, AttributeValue> values = new LinkedHashMap<>();
+    private LinkedHashMap<String, AttributeValue> values;
 
-    private Builder() {}
+    private Builder(int expectedSize) {
+      this.values = newMap(expectedSize);
+    }
+
+    private static LinkedHashMap<String, AttributeValue> newMap(int expectedSize) {
+      // LinkedHashMap resizes past 3/4 full: room for the expected entries without a resize.
+      return new LinkedHashMap<>(Math.max(16, expectedSize * 4 / 3 + 1));
+    }
 
     public Builder put(String key, AttributeValue value) {
       values.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
@@ -104,8 +116,15 @@ public final class Attributes {
       return put(key, AttributeValue.of(value));
     }
 
+    /**
+     * The attributes put so far. The builder's map is handed over rather than copied (reading a stored
+     * trace builds one per span and event); a builder used again starts from an empty map.
+     */
     public Attributes build() {
-      return values.isEmpty() ? EMPTY : new Attributes(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+      if (values.isEmpty()) return EMPTY;
+      Attributes built = new Attributes(Collections.unmodifiableMap(values));
+      values = newMap(0);
+      return built;
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.tracebridge.store.cassandra.codec;
 import dev.tracebridge.core.model.AttributeValue;
 import dev.tracebridge.core.model.Attributes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,12 +75,12 @@ final class AttributesCodec {
   private static Attributes read(PayloadReader in, int depth) {
     int count = in.readCount(MIN_ENTRY_BYTES);
     if (count == 0) return Attributes.empty();
-    Map<String, AttributeValue> map = new LinkedHashMap<>(count * 2);
+    Attributes.Builder attributes = Attributes.builder(count);
     for (int i = 0; i < count; i++) {
       String key = in.readString();
-      map.put(key, readValue(in, depth));
+      attributes.put(key, readValue(in, depth));
     }
-    return Attributes.of(map);
+    return attributes.build();
   }
 
   private static AttributeValue readValue(PayloadReader in, int depth) {
