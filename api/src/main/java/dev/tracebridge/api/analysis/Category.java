@@ -13,7 +13,10 @@ public enum Category {
   /** Time no record explains: between unconnected backend roots, or a server that sent no spans. */
   UNATTRIBUTED;
 
+  /** Computed once: the analysis asks for it at every step of every critical path. */
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 }

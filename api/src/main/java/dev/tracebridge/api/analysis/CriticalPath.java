@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * still running latest (finishing last before the cursor, or running across it) is on the path for
  * that stretch; the walk descends into it, then continues in the parent from the child's start. Time
  * in which no child ran is the parent's own. Concurrent children that finished earlier are off the
- * path; children outliving their parent were clipped to it beforehand ({@link TimelineBuilder}).
+ * path; children outliving their parent were clipped to it beforehand ({@link TimelineBuilder}). Which
+ * child was waited on is {@link WaitedOnChildren}'s answer.
  *
  * <p>Iterative, with an explicit stack, so a deep chain of spans cannot overflow the thread's stack.
  */
@@ -39,7 +40,7 @@ final class CriticalPath {
         stack.pop();
         continue;
       }
-      TimelineNode child = lastActiveChild(node, frame.cursor);
+      TimelineNode child = frame.children().before(frame.cursor);
       if (child == null) {
         backwards.add(new Segment(node, node.start, frame.cursor));
         stack.pop();
@@ -52,27 +53,6 @@ final class CriticalPath {
     }
     Collections.reverse(backwards);
     return merge(backwards);
-  }
-
-  /**
-   * The child the parent was waiting on just before {@code cursor}: one running across the cursor if
-   * any (the latest-starting of those), else the one that finished last before it.
-   */
-  private static @Nullable TimelineNode lastActiveChild(TimelineNode parent, long cursor) {
-    TimelineNode best = null;
-    long bestEnd = Long.MIN_VALUE;
-    for (TimelineNode child : parent.children) {
-      if (!child.placed || child.start >= cursor || child.end <= child.start) continue;
-      long end = Math.min(child.end, cursor);
-      boolean better = end > bestEnd
-          || end == bestEnd && (child.start > best.start
-              || child.start == best.start && child.id.compareTo(best.id) < 0);
-      if (better) {
-        best = child;
-        bestEnd = end;
-      }
-    }
-    return best;
   }
 
   private static List<Segment> merge(List<Segment> segments) {
@@ -92,10 +72,17 @@ final class CriticalPath {
   private static final class Frame {
     final TimelineNode node;
     long cursor;
+    private @Nullable WaitedOnChildren children;
 
     Frame(TimelineNode node, long cursor) {
       this.node = node;
       this.cursor = cursor;
+    }
+
+    /** Built when first needed: the frame's cursor only moves back, as it requires. */
+    WaitedOnChildren children() {
+      if (children == null) children = new WaitedOnChildren(node);
+      return children;
     }
   }
 }
