@@ -40,7 +40,8 @@ final class NodeTimerSlack {
       setOwnSlack();
       try {
         started.complete(builder.start());
-      } catch (IOException | RuntimeException e) {
+      } catch (Throwable e) {
+        // Whatever the spawn throws must reach the caller, who waits for this future and nothing else.
         started.completeExceptionally(e);
       }
     }, "cassandra-node-spawn");
@@ -53,6 +54,7 @@ final class NodeTimerSlack {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) throw io;
       if (cause instanceof RuntimeException runtime) throw runtime;
+      if (cause instanceof Error error) throw error;
       throw e;
     }
   }
