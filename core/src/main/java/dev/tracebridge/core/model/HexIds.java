@@ -64,6 +64,13 @@ final class HexIds {
     }
   }
 
+  /** The same 16 digits as {@link #appendHex16}, as ASCII bytes at {@code at}. */
+  static void writeHex16(byte[] out, int at, long value) {
+    for (int i = 0, shift = 60; shift >= 0; i++, shift -= 4) {
+      out[at + i] = (byte) DIGITS[(int) (value >>> shift) & 0xf];
+    }
+  }
+
   private static int nibble(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;

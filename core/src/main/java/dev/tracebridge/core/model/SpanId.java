@@ -62,6 +62,11 @@ public record SpanId(long value) {
     return out.toString();
   }
 
+  /** Writes {@link #toHex()}'s 16 characters as ASCII bytes into {@code out} at {@code at}. */
+  public void writeHex(byte[] out, int at) {
+    HexIds.writeHex16(out, at, value);
+  }
+
   public byte[] toBytes() {
     byte[] out = new byte[8];
     TraceId.writeLong(out, 0, value);

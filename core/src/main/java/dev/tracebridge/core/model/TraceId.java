@@ -95,6 +95,15 @@ public record TraceId(long high, long low) implements Comparable<TraceId> {
     return out.toString();
   }
 
+  /**
+   * Writes {@link #toHex()}'s 32 characters as ASCII bytes into {@code out} at {@code at}: for writers
+   * that emit many ids and would otherwise build a String per id only to copy it out again.
+   */
+  public void writeHex(byte[] out, int at) {
+    HexIds.writeHex16(out, at, high);
+    HexIds.writeHex16(out, at + 16, low);
+  }
+
   public byte[] toBytes() {
     byte[] out = new byte[16];
     writeLong(out, 0, high);

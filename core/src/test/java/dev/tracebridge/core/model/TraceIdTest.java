@@ -3,6 +3,8 @@ package dev.tracebridge.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -124,5 +126,20 @@ class TraceIdTest {
         .hasMessageContaining("does not fit in 64 bits");
     assertThatThrownBy(() -> TraceId.fromBytes(new byte[15])).hasMessageContaining("15 bytes");
     assertThatThrownBy(() -> TraceId.parse("")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void hexWrittenAsBytes_isTheSameTextAsToHex() {
+    Random random = new Random(5);
+    byte[] out = new byte[40];
+    for (int i = 0; i < 1_000; i++) {
+      TraceId trace = TraceId.of(random.nextLong() >>> random.nextInt(64), random.nextLong() | 1);
+      SpanId span = SpanId.of(random.nextLong() | 1);
+
+      trace.writeHex(out, 3);
+      assertThat(new String(out, 3, 32, StandardCharsets.US_ASCII)).isEqualTo(trace.toHex());
+      span.writeHex(out, 1);
+      assertThat(new String(out, 1, 16, StandardCharsets.US_ASCII)).isEqualTo(span.toHex());
+    }
   }
 }
