@@ -5,6 +5,7 @@ import dev.tracebridge.core.model.Attributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Attributes and OTLP AnyValues of every kind, nested arrays and key-value lists included. */
 final class AttributesCodec {
@@ -38,7 +39,12 @@ final class AttributesCodec {
   }
 
   static Attributes read(PayloadReader in) {
-    return read(in, 0);
+    return read(in, 0, null);
+  }
+
+  /** Reads attributes as {@link #read(PayloadReader)}, sharing short strings through {@code repeats}. */
+  static Attributes read(PayloadReader in, RepeatedStrings repeats) {
+    return read(in, 0, repeats);
   }
 
   // An if chain, not a pattern switch: the project targets Java 17, where that is still a preview.
@@ -72,25 +78,29 @@ final class AttributesCodec {
     }
   }
 
-  private static Attributes read(PayloadReader in, int depth) {
+  private static Attributes read(PayloadReader in, int depth, @Nullable RepeatedStrings repeats) {
     int count = in.readCount(MIN_ENTRY_BYTES);
     if (count == 0) return Attributes.empty();
     Attributes.Builder attributes = Attributes.builder(count);
     for (int i = 0; i < count; i++) {
-      String key = in.readString();
-      attributes.put(key, readValue(in, depth));
+      String key = string(in, repeats);
+      attributes.put(key, readValue(in, depth, repeats));
     }
     return attributes.build();
   }
 
-  private static AttributeValue readValue(PayloadReader in, int depth) {
+  private static String string(PayloadReader in, @Nullable RepeatedStrings repeats) {
+    return repeats == null ? in.readString() : in.readString(repeats);
+  }
+
+  private static AttributeValue readValue(PayloadReader in, int depth, @Nullable RepeatedStrings repeats) {
     if (depth > MAX_DEPTH) {
       throw new CorruptPayloadException("attribute values nested deeper than " + MAX_DEPTH);
     }
     int tag = in.readByte();
     return switch (tag) {
       case EMPTY -> AttributeValue.Empty.INSTANCE;
-      case STRING -> new AttributeValue.StringValue(in.readString());
+      case STRING -> new AttributeValue.StringValue(string(in, repeats));
       case FALSE -> new AttributeValue.BoolValue(false);
       case TRUE -> new AttributeValue.BoolValue(true);
       case LONG -> new AttributeValue.LongValue(in.readLong());
@@ -99,10 +109,10 @@ final class AttributesCodec {
       case ARRAY -> {
         int size = in.readCount(1);
         List<AttributeValue> values = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) values.add(readValue(in, depth + 1));
+        for (int i = 0; i < size; i++) values.add(readValue(in, depth + 1, repeats));
         yield new AttributeValue.ArrayValue(values);
       }
-      case KEY_VALUE_LIST -> new AttributeValue.KeyValueList(read(in, depth + 1));
+      case KEY_VALUE_LIST -> new AttributeValue.KeyValueList(read(in, depth + 1, repeats));
       default -> throw new CorruptPayloadException("unknown attribute value tag " + tag);
     };
   }

@@ -116,9 +116,11 @@ public final class ChunkCodec {
    */
   public static List<Span> decodeSpans(ByteBuffer payload, Consumer<CorruptPayloadException> damaged) {
     List<Span> spans = new ArrayList<>();
+    SpanOrigins origins = new SpanOrigins();
+    RepeatedStrings strings = new RepeatedStrings();
     for (ByteBuffer record : records(payload)) {
       try {
-        spans.add(SpanCodec.decode(record));
+        spans.add(SpanCodec.decode(record, origins, strings));
       } catch (CorruptPayloadException e) {
         damaged.accept(e);
       }

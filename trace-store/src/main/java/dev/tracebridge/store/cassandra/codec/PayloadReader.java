@@ -20,6 +20,11 @@ final class PayloadReader {
     return buffer.slice();
   }
 
+  /** Moves past every byte not read yet. */
+  void skipRest() {
+    buffer.position(buffer.limit());
+  }
+
   int readByte() {
     require(1);
     return buffer.get() & 0xFF;
@@ -88,6 +93,31 @@ final class PayloadReader {
     byte[] out = new byte[length];
     buffer.get(out);
     return out;
+  }
+
+  /**
+   * Reads a string as {@link #readString()} does, handing back the same instance for bytes {@code repeats}
+   * saw before.
+   */
+  String readString(RepeatedStrings repeats) {
+    if (!buffer.hasArray()) return readString();
+    int start = buffer.position();
+    int length = readCount(1);
+    if (length > RepeatedStrings.MAX_BYTES) {
+      buffer.position(start);
+      return readString();
+    }
+    byte[] array = buffer.array();
+    int from = buffer.arrayOffset() + buffer.position();
+    String known = repeats.find(array, from, length);
+    if (known != null) {
+      buffer.position(buffer.position() + length);
+      return known;
+    }
+    buffer.position(start);
+    String decoded = readString();
+    repeats.remember(array, from, length, decoded);
+    return decoded;
   }
 
   String readString() {

@@ -92,6 +92,15 @@ public final class SpanCodec {
    * @throws CorruptPayloadException when the bytes are not a span payload of a known format
    */
   public static Span decode(ByteBuffer payload) {
+    return decode(payload, new SpanOrigins(), new RepeatedStrings());
+  }
+
+  /**
+   * Decodes a payload as {@link #decode(ByteBuffer)} does, sharing the resource and scope objects with
+   * the records {@code origins} read before when their bytes are the same, and short strings (attribute
+   * keys and values, span names) through {@code strings}.
+   */
+  static Span decode(ByteBuffer payload, SpanOrigins origins, RepeatedStrings strings) {
     requireNonNull(payload, "payload");
     PayloadReader in = new PayloadReader(payload);
     int format = in.readByte();
@@ -106,16 +115,17 @@ public final class SpanCodec {
       span.parentSpanId(parent == NO_PARENT ? null : SpanId.of(parent))
           .traceState(in.readString())
           .flags(in.readInt())
-          .name(in.readString())
+          .name(in.readString(strings))
           .kind(SpanKind.fromOtlp(in.readInt()))
           .startEpochNanos(in.readFixed64())
           .endEpochNanos(in.readFixed64())
-          .attributes(AttributesCodec.read(in))
+          .attributes(AttributesCodec.read(in, strings))
           .droppedAttributesCount(in.readInt());
       int eventCount = in.readCount(MIN_EVENT_BYTES);
       List<SpanEvent> events = new ArrayList<>(eventCount);
       for (int i = 0; i < eventCount; i++) {
-        events.add(new SpanEvent(in.readString(), in.readFixed64(), AttributesCodec.read(in), in.readInt()));
+        events.add(new SpanEvent(in.readString(strings), in.readFixed64(), AttributesCodec.read(in, strings),
+            in.readInt()));
       }
       span.events(events).droppedEventsCount(in.readInt());
       int linkCount = in.readCount(MIN_LINK_BYTES);
@@ -126,11 +136,8 @@ public final class SpanCodec {
       }
       span.links(links).droppedLinksCount(in.readInt());
       span.status(SpanStatus.of(SpanStatus.Code.fromOtlp(in.readInt()), in.readString()));
-      span.resource(new Resource(AttributesCodec.read(in), in.readInt(), in.readString()));
-      span.scope(new InstrumentationScope(in.readString(), in.readString(), AttributesCodec.read(in),
-          in.readInt(), in.readString()));
-      in.requireEnd();
-      return span.build();
+      origins.read(in);
+      return span.resource(origins.resource()).scope(origins.scope()).build();
     } catch (IllegalArgumentException e) {
       // A zero id where one must be set: the core records refuse it, and so does the reader.
       throw new CorruptPayloadException("span payload: " + e.getMessage());

@@ -3,6 +3,9 @@ package dev.tracebridge.store.cassandra.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tracebridge.core.model.Attributes;
+import dev.tracebridge.core.model.InstrumentationScope;
+import dev.tracebridge.core.model.Resource;
 import dev.tracebridge.core.model.Span;
 import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.rum.RumEvent;
@@ -12,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ChunkCodecTest {
@@ -136,5 +140,70 @@ class ChunkCodecTest {
 
     assertThat(SpanCodec.decode(ByteBuffer.wrap(SpanCodec.encode(span)))).isEqualTo(span);
     assertThat(SpanCodec.decode(ByteBuffer.wrap(SpanCodec.encode(shortName)))).isEqualTo(shortName);
+  }
+
+  @Test
+  void spansOfOneExport_shareOneResourceScopeAndKeyInstance() {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    Span first = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null);
+    Span second = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), first.spanId());
+
+    List<Span> read = decodeStrictly(List.of(first, second));
+
+    assertThat(read).containsExactly(first, second);
+    assertThat(read.get(1).resource()).isSameAs(read.get(0).resource());
+    assertThat(read.get(1).scope()).isSameAs(read.get(0).scope());
+    String firstKey = read.get(0).attributes().asMap().keySet().iterator().next();
+    assertThat(read.get(1).attributes().asMap().keySet().iterator().next()).isSameAs(firstKey);
+  }
+
+  @Test
+  void resourceChangingBetweenRecords_isReadAgainEachTime() {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    Span checkout = TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null);
+    Span pricing = checkout.toBuilder().spanId(TestTelemetry.randomSpanId())
+        .resource(Resource.of(Attributes.builder().put("service.name", "pricing").build())).build();
+    Span otherScope = checkout.toBuilder().spanId(TestTelemetry.randomSpanId())
+        .scope(new InstrumentationScope("io.opentelemetry.jdbc", "2.1", Attributes.empty(), 0, "")).build();
+    List<Span> spans = List.of(checkout, pricing, checkout, otherScope, pricing);
+
+    List<Span> read = decodeStrictly(spans);
+
+    assertThat(read).containsExactlyElementsOf(spans);
+    assertThat(read).extracting(Span::serviceName).containsExactly("checkout", "pricing", "checkout", "checkout",
+        "pricing");
+  }
+
+  @Test
+  void manyShortStringsSharingTableSlots_eachReadBackAsWritten() {
+    // 3,000 distinct short keys and values over 128 slots: most lookups meet another string in their slot.
+    Random random = new Random(3);
+    String alphabet = "ab\u00e9\u20ac\"\\ .\n";
+    TraceId traceId = TestTelemetry.randomTraceId();
+    List<Span> spans = new ArrayList<>();
+    for (int s = 0; s < 100; s++) {
+      Attributes.Builder attributes = Attributes.builder();
+      for (int a = 0; a < 30; a++) {
+        String key = randomText(random, alphabet, 1 + random.nextInt(6));
+        attributes.put(key, randomText(random, alphabet, random.nextInt(60)));
+      }
+      spans.add(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null).toBuilder()
+          .name(randomText(random, alphabet, random.nextInt(8))).attributes(attributes.build()).build());
+    }
+
+    assertThat(decodeStrictly(spans)).containsExactlyElementsOf(spans);
+  }
+
+  /** The spans of a chunk encoded from {@code spans}; any damaged record fails the test. */
+  private static List<Span> decodeStrictly(List<Span> spans) {
+    return ChunkCodec.decodeSpans(ByteBuffer.wrap(ChunkCodec.encodeSpans(spans)), e -> {
+      throw e;
+    });
+  }
+
+  private static String randomText(Random random, String alphabet, int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    return text.toString();
   }
 }
