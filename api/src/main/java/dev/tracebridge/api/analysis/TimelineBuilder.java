@@ -3,7 +3,9 @@ package dev.tracebridge.api.analysis;
 import dev.tracebridge.core.join.ClockCorrection;
 import dev.tracebridge.core.join.JoinedTrace;
 import dev.tracebridge.core.join.TraceLink;
+import dev.tracebridge.core.model.Resource;
 import dev.tracebridge.core.model.Span;
+import dev.tracebridge.core.model.SpanId;
 import dev.tracebridge.core.rum.RumResource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,17 +40,23 @@ final class TimelineBuilder {
 
   static Timeline build(JoinedTrace trace) {
     List<String> warnings = new ArrayList<>();
-    Map<String, TimelineNode> spans = new LinkedHashMap<>();
+    Map<SpanId, TimelineNode> spans = new LinkedHashMap<>();
+    @Nullable Resource lastResource = null;
+    String service = "";
+    @Nullable ClockCorrection correction = null;
     for (Span span : trace.spans()) {
-      String id = span.spanId().toHex();
-      if (spans.containsKey(id)) {
-        warnings.add("span " + id + " appears more than once; the first copy is analysed");
+      if (spans.containsKey(span.spanId())) {
+        warnings.add("span " + span.spanId().toHex() + " appears more than once; the first copy is analysed");
         continue;
       }
-      // The service is looked up once: each lookup walks the span's resource attributes.
-      String service = span.serviceName();
-      @Nullable ClockCorrection correction = trace.clockCorrection(service).orElse(null);
-      spans.put(id, new TimelineNode(TimelineNode.Kind.SPAN, id, span.name(), service,
+      // A span's service is its resource's, and the spans of one export share one Resource: look the
+      // service and its correction up again only when the resource changes.
+      if (span.resource() != lastResource) {
+        lastResource = span.resource();
+        service = span.serviceName();
+        correction = trace.clockCorrection(service).orElse(null);
+      }
+      spans.put(span.spanId(), new TimelineNode(TimelineNode.Kind.SPAN, span.spanId().toHex(), span.name(), service,
           // On the browser's clock where the correlator measured the offset of this span's service
           // (as JoinedTrace.correctedStartEpochNanos/correctedEndEpochNanos).
           Category.BACKEND, correction == null ? span.startEpochNanos() : correction.correct(span.startEpochNanos()),
@@ -61,18 +69,18 @@ final class TimelineBuilder {
       waitByResource.put(resource.eventId(), addResource(resource, roots));
     }
 
-    Map<String, TimelineNode> linkedParent = new HashMap<>();
+    Map<SpanId, TimelineNode> linkedParent = new HashMap<>();
     for (TraceLink link : trace.links()) {
       TimelineNode wait = waitByResource.get(link.resourceEventId());
-      if (wait != null) linkedParent.putIfAbsent(link.childSpanId().toHex(), wait);
+      if (wait != null) linkedParent.putIfAbsent(link.childSpanId(), wait);
     }
 
     Map<TimelineNode, TimelineNode> parentOf = new HashMap<>();
-    for (TimelineNode node : spans.values()) {
-      TimelineNode parent = linkedParent.get(node.id);
-      if (parent == null && node.span.parentSpanId() != null) {
-        parent = spans.get(node.span.parentSpanId().toHex());
-      }
+    for (Map.Entry<SpanId, TimelineNode> entry : spans.entrySet()) {
+      TimelineNode node = entry.getValue();
+      TimelineNode parent = linkedParent.get(entry.getKey());
+      SpanId parentId = node.span.parentSpanId();
+      if (parent == null && parentId != null) parent = spans.get(parentId);
       if (parent != null && parent != node) parentOf.put(node, parent);
     }
     breakCycles(spans.values(), parentOf, warnings);
@@ -137,8 +145,9 @@ final class TimelineBuilder {
   private static void breakCycles(Iterable<TimelineNode> nodes, Map<TimelineNode, TimelineNode> parentOf,
       List<String> warnings) {
     Set<TimelineNode> reachesRoot = new HashSet<>();
+    Set<TimelineNode> path = new HashSet<>();
     for (TimelineNode start : nodes) {
-      Set<TimelineNode> path = new HashSet<>();
+      path.clear();
       TimelineNode node = start;
       while (node != null && !reachesRoot.contains(node)) {
         if (!path.add(node)) {

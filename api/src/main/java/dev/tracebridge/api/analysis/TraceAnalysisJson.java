@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The JSON of {@code GET /api/v1/traces/{id}/analysis} (docs/api.md). Durations are milliseconds with
@@ -59,6 +60,7 @@ public record TraceAnalysisJson(
       double durationMs) {}
 
   /** A step of the critical path; {@code offsetMs} is from the trace's start. */
+  @JsonSerialize(using = StepJsonSerializer.class)
   public record StepJson(String kind, String category, String service, String name, String id,
       @Nullable String resourceEventId, long startEpochNanos, double offsetMs, double durationMs,
       double percent) {}

@@ -18,16 +18,17 @@ import tools.jackson.core.JsonGenerator;
 final class AttributeJson {
   private AttributeJson() {}
 
-  static void write(JsonGenerator out, Attributes attributes) {
+  /** Writes {@code attributes} as an object, its keys encoded through {@code names}. */
+  static void write(JsonGenerator out, Attributes attributes, PropertyNames names) {
     out.writeStartObject();
     for (Map.Entry<String, AttributeValue> e : attributes.asMap().entrySet()) {
-      out.writeName(e.getKey());
-      write(out, e.getValue());
+      out.writeName(names.of(e.getKey()));
+      write(out, e.getValue(), names);
     }
     out.writeEndObject();
   }
 
-  private static void write(JsonGenerator out, AttributeValue value) {
+  private static void write(JsonGenerator out, AttributeValue value, PropertyNames names) {
     // Java 17 has no pattern matching for switch; the chain below covers every AttributeValue kind.
     if (value instanceof AttributeValue.StringValue s) {
       out.writeString(s.value());
@@ -41,10 +42,10 @@ final class AttributeJson {
       out.writeString(Base64.getEncoder().encodeToString(b.value()));
     } else if (value instanceof AttributeValue.ArrayValue a) {
       out.writeStartArray();
-      for (AttributeValue item : a.values()) write(out, item);
+      for (AttributeValue item : a.values()) write(out, item, names);
       out.writeEndArray();
     } else if (value instanceof AttributeValue.KeyValueList kv) {
-      write(out, kv.values());
+      write(out, kv.values(), names);
     } else {
       out.writeNull();
     }

@@ -6,7 +6,11 @@ import dev.tracebridge.core.model.Attributes;
 import dev.tracebridge.core.model.InstrumentationScope;
 import dev.tracebridge.core.model.Span;
 import dev.tracebridge.core.model.SpanEvent;
+import dev.tracebridge.core.model.SpanId;
+import dev.tracebridge.core.model.SpanKind;
 import dev.tracebridge.core.model.SpanLink;
+import dev.tracebridge.core.model.SpanStatus;
+import dev.tracebridge.core.model.TraceId;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +19,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -29,105 +35,195 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class TraceJson {
   private static final JsonFactory FACTORY = new JsonFactory();
-  /** A 200-span trace encodes to ~130 KB: start near it rather than grow through 8 doublings. */
-  private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
+  /** A 200-span trace encodes to ~145 KB: size the buffer from the span count rather than grow it by doubling. */
+  private static final int BYTES_PER_SPAN = 768;
+  private static final int MIN_BUFFER_BYTES = 4 * 1024;
 
-  private TraceJson() {}
+  private static final SerializableString TRACE_ID = PropertyNames.fixed("traceId");
+  private static final SerializableString RESOURCES = PropertyNames.fixed("resources");
+  private static final SerializableString SCOPES = PropertyNames.fixed("scopes");
+  private static final SerializableString SPANS = PropertyNames.fixed("spans");
+  private static final SerializableString WARNINGS = PropertyNames.fixed("warnings");
+  private static final SerializableString NAME = PropertyNames.fixed("name");
+  private static final SerializableString VERSION = PropertyNames.fixed("version");
+  private static final SerializableString SPAN_ID = PropertyNames.fixed("spanId");
+  private static final SerializableString PARENT_SPAN_ID = PropertyNames.fixed("parentSpanId");
+  private static final SerializableString SERVICE = PropertyNames.fixed("service");
+  private static final SerializableString KIND = PropertyNames.fixed("kind");
+  private static final SerializableString START = PropertyNames.fixed("startEpochNanos");
+  private static final SerializableString END = PropertyNames.fixed("endEpochNanos");
+  private static final SerializableString DURATION = PropertyNames.fixed("durationNanos");
+  private static final SerializableString CORRECTED_START = PropertyNames.fixed("correctedStartEpochNanos");
+  private static final SerializableString CORRECTED_END = PropertyNames.fixed("correctedEndEpochNanos");
+  private static final SerializableString STATUS = PropertyNames.fixed("status");
+  private static final SerializableString CODE = PropertyNames.fixed("code");
+  private static final SerializableString MESSAGE = PropertyNames.fixed("message");
+  private static final SerializableString ATTRIBUTES = PropertyNames.fixed("attributes");
+  private static final SerializableString RESOURCE_INDEX = PropertyNames.fixed("resourceIndex");
+  private static final SerializableString SCOPE_INDEX = PropertyNames.fixed("scopeIndex");
+  private static final SerializableString EVENTS = PropertyNames.fixed("events");
+  private static final SerializableString EPOCH_NANOS = PropertyNames.fixed("epochNanos");
+  private static final SerializableString SPAN_LINKS = PropertyNames.fixed("spanLinks");
+  private static final SerializableString TRACE_STATE = PropertyNames.fixed("traceState");
+  private static final SerializableString FLAGS = PropertyNames.fixed("flags");
+  private static final SerializableString DROPPED = PropertyNames.fixed("dropped");
+  private static final SerializableString LINKS = PropertyNames.fixed("links");
+  /** Span kinds and status codes by ordinal, each encoded once. */
+  private static final SerializableString[] KINDS = encodedNames(SpanKind.values());
+  private static final SerializableString[] CODES = encodedNames(SpanStatus.Code.values());
+
+  private final JsonGenerator out;
+  private final PropertyNames attributeKeys = new PropertyNames();
+  /** Ids go out as ASCII hex from here, never as a String per id. */
+  private final byte[] hex = new byte[32];
+
+  private TraceJson(JsonGenerator out) {
+    this.out = out;
+  }
 
   static byte[] encode(JoinedTrace trace) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(
+        Math.max(MIN_BUFFER_BYTES, trace.spans().size() * BYTES_PER_SPAN));
     try (JsonGenerator out = FACTORY.createGenerator(ObjectWriteContext.empty(), bytes)) {
-      write(out, trace);
+      new TraceJson(out).write(trace);
     }
     return bytes.toByteArray();
   }
 
-  private static void write(JsonGenerator out, JoinedTrace trace) {
-    Tables tables = Tables.of(trace.spans());
+  private void write(JoinedTrace trace) {
+    Tables tables = Tables.of(trace);
     out.writeStartObject();
-    out.writeStringProperty("traceId", trace.traceId().toHex());
-    out.writeArrayPropertyStart("resources");
-    for (Attributes resource : tables.resources) AttributeJson.write(out, resource);
+    out.writeName(TRACE_ID);
+    writeHex(trace.traceId());
+    out.writeName(RESOURCES);
+    out.writeStartArray();
+    for (Attributes resource : tables.resources) AttributeJson.write(out, resource, attributeKeys);
     out.writeEndArray();
-    out.writeArrayPropertyStart("scopes");
+    out.writeName(SCOPES);
+    out.writeStartArray();
     for (ScopeKey scope : tables.scopes) {
       out.writeStartObject();
-      out.writeStringProperty("name", scope.name());
-      out.writeStringProperty("version", scope.version());
+      out.writeName(NAME);
+      out.writeString(scope.name());
+      out.writeName(VERSION);
+      out.writeString(scope.version());
       out.writeEndObject();
     }
     out.writeEndArray();
-    out.writeArrayPropertyStart("spans");
+    out.writeName(SPANS);
+    out.writeStartArray();
     List<Span> spans = trace.spans();
     for (int i = 0; i < spans.size(); i++) {
-      writeSpan(out, spans.get(i), trace, tables.resourceIndex[i], tables.scopeIndex[i]);
+      int resource = tables.resourceIndex[i];
+      writeSpan(spans.get(i), tables.services.get(resource), tables.corrections.get(resource), resource,
+          tables.scopeIndex[i]);
     }
     out.writeEndArray();
     TraceJoinJson.writeRum(out, trace.resources());
     TraceJoinJson.writeLinks(out, trace.links());
     TraceJoinJson.writeVerdicts(out, trace.verdicts());
     TraceJoinJson.writeClockCorrections(out, trace.clockCorrections());
-    out.writeArrayPropertyStart("warnings");
+    out.writeName(WARNINGS);
+    out.writeStartArray();
     for (String warning : trace.warnings()) out.writeString(warning);
     out.writeEndArray();
     out.writeEndObject();
   }
 
-  private static void writeSpan(JsonGenerator out, Span s, JoinedTrace trace, int resourceIndex, int scopeIndex) {
+  private void writeSpan(Span s, String service, @Nullable ClockCorrection correction, int resourceIndex,
+      int scopeIndex) {
     out.writeStartObject();
-    out.writeStringProperty("traceId", s.traceId().toHex());
-    out.writeStringProperty("spanId", s.spanId().toHex());
-    out.writeStringProperty("parentSpanId", s.parentSpanId() == null ? null : s.parentSpanId().toHex());
-    // The service is looked up once: each lookup walks the span's resource attributes.
-    String service = s.serviceName();
-    @Nullable ClockCorrection correction = trace.clockCorrection(service).orElse(null);
-    out.writeStringProperty("service", service);
-    out.writeStringProperty("name", s.name());
-    out.writeStringProperty("kind", s.kind().name());
-    out.writeNumberProperty("startEpochNanos", s.startEpochNanos());
-    out.writeNumberProperty("endEpochNanos", s.endEpochNanos());
-    out.writeNumberProperty("durationNanos", s.durationNanos());
+    out.writeName(TRACE_ID);
+    writeHex(s.traceId());
+    out.writeName(SPAN_ID);
+    writeHex(s.spanId());
+    out.writeName(PARENT_SPAN_ID);
+    SpanId parent = s.parentSpanId();
+    if (parent == null) {
+      out.writeNull();
+    } else {
+      writeHex(parent);
+    }
+    out.writeName(SERVICE);
+    out.writeString(service);
+    out.writeName(NAME);
+    out.writeString(s.name());
+    out.writeName(KIND);
+    out.writeString(KINDS[s.kind().ordinal()]);
+    number(START, s.startEpochNanos());
+    number(END, s.endEpochNanos());
+    number(DURATION, s.durationNanos());
     // As JoinedTrace.correctedStartEpochNanos/correctedEndEpochNanos: recorded times without a correction.
-    out.writeNumberProperty("correctedStartEpochNanos",
-        correction == null ? s.startEpochNanos() : correction.correct(s.startEpochNanos()));
-    out.writeNumberProperty("correctedEndEpochNanos",
-        correction == null ? s.endEpochNanos() : correction.correct(s.endEpochNanos()));
-    out.writeObjectPropertyStart("status");
-    out.writeStringProperty("code", s.status().code().name());
-    out.writeStringProperty("message", s.status().message());
+    number(CORRECTED_START, correction == null ? s.startEpochNanos() : correction.correct(s.startEpochNanos()));
+    number(CORRECTED_END, correction == null ? s.endEpochNanos() : correction.correct(s.endEpochNanos()));
+    out.writeName(STATUS);
+    out.writeStartObject();
+    out.writeName(CODE);
+    out.writeString(CODES[s.status().code().ordinal()]);
+    out.writeName(MESSAGE);
+    out.writeString(s.status().message());
     out.writeEndObject();
-    out.writeName("attributes");
-    AttributeJson.write(out, s.attributes());
-    out.writeNumberProperty("resourceIndex", resourceIndex);
-    out.writeNumberProperty("scopeIndex", scopeIndex);
-    out.writeArrayPropertyStart("events");
+    out.writeName(ATTRIBUTES);
+    AttributeJson.write(out, s.attributes(), attributeKeys);
+    number(RESOURCE_INDEX, resourceIndex);
+    number(SCOPE_INDEX, scopeIndex);
+    out.writeName(EVENTS);
+    out.writeStartArray();
     for (SpanEvent e : s.events()) {
       out.writeStartObject();
-      out.writeStringProperty("name", e.name());
-      out.writeNumberProperty("epochNanos", e.epochNanos());
-      out.writeName("attributes");
-      AttributeJson.write(out, e.attributes());
+      out.writeName(NAME);
+      out.writeString(e.name());
+      number(EPOCH_NANOS, e.epochNanos());
+      out.writeName(ATTRIBUTES);
+      AttributeJson.write(out, e.attributes(), attributeKeys);
       out.writeEndObject();
     }
     out.writeEndArray();
-    out.writeArrayPropertyStart("spanLinks");
+    out.writeName(SPAN_LINKS);
+    out.writeStartArray();
     for (SpanLink l : s.links()) {
       out.writeStartObject();
-      out.writeStringProperty("traceId", l.traceId().toHex());
-      out.writeStringProperty("spanId", l.spanId().toHex());
-      out.writeName("attributes");
-      AttributeJson.write(out, l.attributes());
+      out.writeName(TRACE_ID);
+      writeHex(l.traceId());
+      out.writeName(SPAN_ID);
+      writeHex(l.spanId());
+      out.writeName(ATTRIBUTES);
+      AttributeJson.write(out, l.attributes(), attributeKeys);
       out.writeEndObject();
     }
     out.writeEndArray();
-    out.writeStringProperty("traceState", s.traceState());
-    out.writeNumberProperty("flags", s.flags());
-    out.writeObjectPropertyStart("dropped");
-    out.writeNumberProperty("attributes", s.droppedAttributesCount());
-    out.writeNumberProperty("events", s.droppedEventsCount());
-    out.writeNumberProperty("links", s.droppedLinksCount());
+    out.writeName(TRACE_STATE);
+    out.writeString(s.traceState());
+    number(FLAGS, s.flags());
+    out.writeName(DROPPED);
+    out.writeStartObject();
+    number(ATTRIBUTES, s.droppedAttributesCount());
+    number(EVENTS, s.droppedEventsCount());
+    number(LINKS, s.droppedLinksCount());
     out.writeEndObject();
     out.writeEndObject();
+  }
+
+  private void number(SerializableString name, long value) {
+    out.writeName(name);
+    out.writeNumber(value);
+  }
+
+  private void writeHex(TraceId id) {
+    id.writeHex(hex, 0);
+    // Hex digits need no escaping: the bytes go out as they are.
+    out.writeRawUTF8String(hex, 0, 32);
+  }
+
+  private void writeHex(SpanId id) {
+    id.writeHex(hex, 0);
+    out.writeRawUTF8String(hex, 0, 16);
+  }
+
+  private static SerializableString[] encodedNames(Enum<?>[] values) {
+    SerializableString[] names = new SerializableString[values.length];
+    for (Enum<?> v : values) names[v.ordinal()] = new SerializedString(v.name());
+    return names;
   }
 
   /** What the JSON shows of a scope; scopes differing only in what is not shown are one entry. */
@@ -143,6 +239,9 @@ final class TraceJson {
    */
   private static final class Tables {
     final List<Attributes> resources = new ArrayList<>();
+    /** The service of each entry of {@link #resources}, and the clock correction applied to it (or null). */
+    final List<String> services = new ArrayList<>();
+    final List<@Nullable ClockCorrection> corrections = new ArrayList<>();
     final List<ScopeKey> scopes = new ArrayList<>();
     final int[] resourceIndex;
     final int[] scopeIndex;
@@ -152,7 +251,8 @@ final class TraceJson {
       scopeIndex = new int[spans];
     }
 
-    static Tables of(List<Span> spans) {
+    static Tables of(JoinedTrace trace) {
+      List<Span> spans = trace.spans();
       Tables tables = new Tables(spans.size());
       Map<Attributes, Integer> resources = new HashMap<>();
       Map<ScopeKey, Integer> scopes = new HashMap<>();
@@ -165,6 +265,10 @@ final class TraceJson {
         if (resource != lastResource) {
           lastResourceIndex = resources.computeIfAbsent(resource, r -> {
             tables.resources.add(r);
+            // A span's service is its resource's: looked up once per distinct resource, not per span.
+            String service = span.serviceName();
+            tables.services.add(service);
+            tables.corrections.add(trace.clockCorrection(service).orElse(null));
             return tables.resources.size() - 1;
           });
           lastResource = resource;
