@@ -10,13 +10,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Admits or refuses an ingest request from what it says about itself (key, remote address) before its
  * body is read, for OTLP/HTTP, OTLP/gRPC and the RUM intakes alike. Keys are never logged: a refused key
- * shows as an 8-hex-digit fingerprint of its digest.
+ * shows as an 8-hex-digit fingerprint of its digest, at most once a minute per key and client
+ * ({@link RefusedKeyLog}).
  */
 public final class IngestGate {
   private static final Logger log = LoggerFactory.getLogger(IngestGate.class);
 
   private final IngestKeys keys;
   private final ClientRateLimiter rateLimiter;
+  private final RefusedKeyLog refusedKeys = new RefusedKeyLog(log::info, System::nanoTime);
 
   public IngestGate(IngestKeys keys, ClientRateLimiter rateLimiter) {
     this.keys = requireNonNull(keys, "keys");
@@ -44,7 +46,7 @@ public final class IngestGate {
       }
       app = keys.appFor(presentedKey);
       if (app == null) {
-        log.info("ingest key refused: unknown key {} from {}", IngestKeys.fingerprint(presentedKey), remoteAddress);
+        refusedKeys.refused(IngestKeys.fingerprint(presentedKey), remoteAddress);
         return new Admission.Unauthenticated("the ingest key is not one this engine is configured with");
       }
     }
