@@ -84,7 +84,8 @@ public final class Attributes {
   }
 
   public static final class Builder {
-    private LinkedHashMap<String, AttributeValue> values;
+    /** Null once {@link #build} handed the map over, until the next put. */
+    private @Nullable LinkedHashMap<String, AttributeValue> values;
 
     private Builder(int expectedSize) {
       this.values = newMap(expectedSize);
@@ -96,6 +97,7 @@ public final class Attributes {
     }
 
     public Builder put(String key, AttributeValue value) {
+      if (values == null) values = newMap(0);
       values.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
       return this;
     }
@@ -118,12 +120,13 @@ public final class Attributes {
 
     /**
      * The attributes put so far. The builder's map is handed over rather than copied (reading a stored
-     * trace builds one per span and event); a builder used again starts from an empty map.
+     * trace builds one per span and event); a builder used again starts from an empty map, made only if
+     * it is used again.
      */
     public Attributes build() {
-      if (values.isEmpty()) return EMPTY;
+      if (values == null || values.isEmpty()) return EMPTY;
       Attributes built = new Attributes(Collections.unmodifiableMap(values));
-      values = newMap(0);
+      values = null;
       return built;
     }
   }
