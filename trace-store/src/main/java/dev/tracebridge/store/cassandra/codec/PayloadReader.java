@@ -100,13 +100,8 @@ final class PayloadReader {
    * saw before.
    */
   String readString(RepeatedStrings repeats) {
-    if (!buffer.hasArray()) return readString();
-    int start = buffer.position();
     int length = readCount(1);
-    if (length > RepeatedStrings.MAX_BYTES) {
-      buffer.position(start);
-      return readString();
-    }
+    if (!buffer.hasArray() || length > RepeatedStrings.MAX_BYTES) return decodeString(length);
     byte[] array = buffer.array();
     int from = buffer.arrayOffset() + buffer.position();
     String known = repeats.find(array, from, length);
@@ -114,14 +109,17 @@ final class PayloadReader {
       buffer.position(buffer.position() + length);
       return known;
     }
-    buffer.position(start);
-    String decoded = readString();
+    String decoded = decodeString(length);
     repeats.remember(array, from, length, decoded);
     return decoded;
   }
 
   String readString() {
-    int length = readCount(1);
+    return decodeString(readCount(1));
+  }
+
+  /** The {@code length} UTF-8 bytes at the position as a string; the count before them is already read. */
+  private String decodeString(int length) {
     if (buffer.hasArray()) {
       byte[] array = buffer.array();
       int from = buffer.arrayOffset() + buffer.position();
