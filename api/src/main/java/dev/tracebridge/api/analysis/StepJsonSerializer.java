@@ -1,6 +1,7 @@
 package dev.tracebridge.api.analysis;
 
 import dev.tracebridge.api.analysis.TraceAnalysisJson.StepJson;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
@@ -32,26 +33,31 @@ final class StepJsonSerializer extends StdSerializer<StepJson> {
   @Override
   public void serialize(StepJson step, JsonGenerator out, SerializationContext context) {
     out.writeStartObject(step);
-    out.writeName(KIND);
-    out.writeString(step.kind());
-    out.writeName(CATEGORY);
-    out.writeString(step.category());
-    out.writeName(SERVICE);
-    out.writeString(step.service());
-    out.writeName(NAME);
-    out.writeString(step.name());
-    out.writeName(ID);
-    out.writeString(step.id());
-    out.writeName(RESOURCE_EVENT_ID);
-    out.writeString(step.resourceEventId());
-    out.writeName(START);
-    out.writeNumber(step.startEpochNanos());
-    out.writeName(OFFSET_MS);
-    out.writeNumber(step.offsetMs());
-    out.writeName(DURATION_MS);
-    out.writeNumber(step.durationMs());
-    out.writeName(PERCENT);
-    out.writeNumber(step.percent());
+    text(out, KIND, step.kind());
+    text(out, CATEGORY, step.category());
+    text(out, SERVICE, step.service());
+    text(out, NAME, step.name());
+    text(out, ID, step.id());
+    text(out, RESOURCE_EVENT_ID, step.resourceEventId());
+    number(out, START, step.startEpochNanos());
+    number(out, OFFSET_MS, step.offsetMs());
+    number(out, DURATION_MS, step.durationMs());
+    number(out, PERCENT, step.percent());
     out.writeEndObject();
+  }
+
+  private static void text(JsonGenerator out, SerializableString name, @Nullable String value) {
+    out.writeName(name);
+    out.writeString(value);
+  }
+
+  private static void number(JsonGenerator out, SerializableString name, long value) {
+    out.writeName(name);
+    out.writeNumber(value);
+  }
+
+  private static void number(JsonGenerator out, SerializableString name, double value) {
+    out.writeName(name);
+    out.writeNumber(value);
   }
 }

@@ -15,11 +15,6 @@ import tools.jackson.core.io.SerializedString;
 final class PropertyNames {
   private final Map<String, SerializableString> quoted = new HashMap<>();
 
-  /** A fixed name of the API's JSON, encoded once for the life of the engine. */
-  static SerializableString fixed(String name) {
-    return new SerializedString(name);
-  }
-
   /** {@code key} encoded, once per distinct key for this instance. */
   SerializableString of(String key) {
     SerializableString name = quoted.get(key);

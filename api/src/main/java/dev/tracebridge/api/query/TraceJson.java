@@ -39,35 +39,35 @@ final class TraceJson {
   private static final int BYTES_PER_SPAN = 768;
   private static final int MIN_BUFFER_BYTES = 4 * 1024;
 
-  private static final SerializableString TRACE_ID = PropertyNames.fixed("traceId");
-  private static final SerializableString RESOURCES = PropertyNames.fixed("resources");
-  private static final SerializableString SCOPES = PropertyNames.fixed("scopes");
-  private static final SerializableString SPANS = PropertyNames.fixed("spans");
-  private static final SerializableString WARNINGS = PropertyNames.fixed("warnings");
-  private static final SerializableString NAME = PropertyNames.fixed("name");
-  private static final SerializableString VERSION = PropertyNames.fixed("version");
-  private static final SerializableString SPAN_ID = PropertyNames.fixed("spanId");
-  private static final SerializableString PARENT_SPAN_ID = PropertyNames.fixed("parentSpanId");
-  private static final SerializableString SERVICE = PropertyNames.fixed("service");
-  private static final SerializableString KIND = PropertyNames.fixed("kind");
-  private static final SerializableString START = PropertyNames.fixed("startEpochNanos");
-  private static final SerializableString END = PropertyNames.fixed("endEpochNanos");
-  private static final SerializableString DURATION = PropertyNames.fixed("durationNanos");
-  private static final SerializableString CORRECTED_START = PropertyNames.fixed("correctedStartEpochNanos");
-  private static final SerializableString CORRECTED_END = PropertyNames.fixed("correctedEndEpochNanos");
-  private static final SerializableString STATUS = PropertyNames.fixed("status");
-  private static final SerializableString CODE = PropertyNames.fixed("code");
-  private static final SerializableString MESSAGE = PropertyNames.fixed("message");
-  private static final SerializableString ATTRIBUTES = PropertyNames.fixed("attributes");
-  private static final SerializableString RESOURCE_INDEX = PropertyNames.fixed("resourceIndex");
-  private static final SerializableString SCOPE_INDEX = PropertyNames.fixed("scopeIndex");
-  private static final SerializableString EVENTS = PropertyNames.fixed("events");
-  private static final SerializableString EPOCH_NANOS = PropertyNames.fixed("epochNanos");
-  private static final SerializableString SPAN_LINKS = PropertyNames.fixed("spanLinks");
-  private static final SerializableString TRACE_STATE = PropertyNames.fixed("traceState");
-  private static final SerializableString FLAGS = PropertyNames.fixed("flags");
-  private static final SerializableString DROPPED = PropertyNames.fixed("dropped");
-  private static final SerializableString LINKS = PropertyNames.fixed("links");
+  private static final SerializableString TRACE_ID = new SerializedString("traceId");
+  private static final SerializableString RESOURCES = new SerializedString("resources");
+  private static final SerializableString SCOPES = new SerializedString("scopes");
+  private static final SerializableString SPANS = new SerializedString("spans");
+  private static final SerializableString WARNINGS = new SerializedString("warnings");
+  private static final SerializableString NAME = new SerializedString("name");
+  private static final SerializableString VERSION = new SerializedString("version");
+  private static final SerializableString SPAN_ID = new SerializedString("spanId");
+  private static final SerializableString PARENT_SPAN_ID = new SerializedString("parentSpanId");
+  private static final SerializableString SERVICE = new SerializedString("service");
+  private static final SerializableString KIND = new SerializedString("kind");
+  private static final SerializableString START = new SerializedString("startEpochNanos");
+  private static final SerializableString END = new SerializedString("endEpochNanos");
+  private static final SerializableString DURATION = new SerializedString("durationNanos");
+  private static final SerializableString CORRECTED_START = new SerializedString("correctedStartEpochNanos");
+  private static final SerializableString CORRECTED_END = new SerializedString("correctedEndEpochNanos");
+  private static final SerializableString STATUS = new SerializedString("status");
+  private static final SerializableString CODE = new SerializedString("code");
+  private static final SerializableString MESSAGE = new SerializedString("message");
+  private static final SerializableString ATTRIBUTES = new SerializedString("attributes");
+  private static final SerializableString RESOURCE_INDEX = new SerializedString("resourceIndex");
+  private static final SerializableString SCOPE_INDEX = new SerializedString("scopeIndex");
+  private static final SerializableString EVENTS = new SerializedString("events");
+  private static final SerializableString EPOCH_NANOS = new SerializedString("epochNanos");
+  private static final SerializableString SPAN_LINKS = new SerializedString("spanLinks");
+  private static final SerializableString TRACE_STATE = new SerializedString("traceState");
+  private static final SerializableString FLAGS = new SerializedString("flags");
+  private static final SerializableString DROPPED = new SerializedString("dropped");
+  private static final SerializableString LINKS = new SerializedString("links");
   /** Span kinds and status codes by ordinal, each encoded once. */
   private static final SerializableString[] KINDS = encodedNames(SpanKind.values());
   private static final SerializableString[] CODES = encodedNames(SpanStatus.Code.values());
@@ -103,10 +103,8 @@ final class TraceJson {
     out.writeStartArray();
     for (ScopeKey scope : tables.scopes) {
       out.writeStartObject();
-      out.writeName(NAME);
-      out.writeString(scope.name());
-      out.writeName(VERSION);
-      out.writeString(scope.version());
+      text(NAME, scope.name());
+      text(VERSION, scope.version());
       out.writeEndObject();
     }
     out.writeEndArray();
@@ -144,10 +142,8 @@ final class TraceJson {
     } else {
       writeHex(parent);
     }
-    out.writeName(SERVICE);
-    out.writeString(service);
-    out.writeName(NAME);
-    out.writeString(s.name());
+    text(SERVICE, service);
+    text(NAME, s.name());
     out.writeName(KIND);
     out.writeString(KINDS[s.kind().ordinal()]);
     number(START, s.startEpochNanos());
@@ -160,8 +156,7 @@ final class TraceJson {
     out.writeStartObject();
     out.writeName(CODE);
     out.writeString(CODES[s.status().code().ordinal()]);
-    out.writeName(MESSAGE);
-    out.writeString(s.status().message());
+    text(MESSAGE, s.status().message());
     out.writeEndObject();
     out.writeName(ATTRIBUTES);
     AttributeJson.write(out, s.attributes(), attributeKeys);
@@ -171,8 +166,7 @@ final class TraceJson {
     out.writeStartArray();
     for (SpanEvent e : s.events()) {
       out.writeStartObject();
-      out.writeName(NAME);
-      out.writeString(e.name());
+      text(NAME, e.name());
       number(EPOCH_NANOS, e.epochNanos());
       out.writeName(ATTRIBUTES);
       AttributeJson.write(out, e.attributes(), attributeKeys);
@@ -192,8 +186,7 @@ final class TraceJson {
       out.writeEndObject();
     }
     out.writeEndArray();
-    out.writeName(TRACE_STATE);
-    out.writeString(s.traceState());
+    text(TRACE_STATE, s.traceState());
     number(FLAGS, s.flags());
     out.writeName(DROPPED);
     out.writeStartObject();
@@ -202,6 +195,11 @@ final class TraceJson {
     number(LINKS, s.droppedLinksCount());
     out.writeEndObject();
     out.writeEndObject();
+  }
+
+  private void text(SerializableString name, @Nullable String value) {
+    out.writeName(name);
+    out.writeString(value);
   }
 
   private void number(SerializableString name, long value) {
