@@ -37,7 +37,9 @@ class RefusedKeyLogTest {
     log.refused("ffff0000", "10.0.0.7");
     log.refused("a1b2c3d4", "10.0.0.7");
 
-    assertThat(lines).hasSize(3);
+    assertThat(lines).containsExactly("ingest key refused: unknown key a1b2c3d4 from 10.0.0.7",
+        "ingest key refused: unknown key a1b2c3d4 from 10.0.0.8",
+        "ingest key refused: unknown key ffff0000 from 10.0.0.7");
   }
 
   @Test
