@@ -2,9 +2,6 @@ package dev.tracebridge.bench.query;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +17,13 @@ import org.HdrHistogram.Recorder;
  * next request as soon as the last answered: the engine's saturation, where latency is clients divided by
  * throughput) or paced at a total rate (each client on a fixed schedule; a request's latency counts from
  * when it was due, so a stall also counts for the requests it delayed). Latencies of 200 answers go into
- * one HdrHistogram; anything else is an error.
+ * one HdrHistogram; anything else is an error. Each client has its own keep-alive connection
+ * ({@link KeepAliveConnection}) and reads every answer to its end.
  */
 final class QueryClients {
   /** Latencies up to a minute at three significant digits. */
   private static final long HIGHEST_TRACKABLE_NANOS = Duration.ofMinutes(1).toNanos();
   private static final int SIGNIFICANT_DIGITS = 3;
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private QueryClients() {}
 
@@ -50,7 +47,6 @@ final class QueryClients {
   /** {@code rate} 0: closed loop. */
   private static Result run(int clients, int rate, Duration duration, List<String> traceIds,
       Function<String, URI> uriOf) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     Recorder recorder = new Recorder(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
     AtomicLong errors = new AtomicLong();
     AtomicLong requests = new AtomicLong();
@@ -61,7 +57,7 @@ final class QueryClients {
     for (int c = 0; c < clients; c++) {
       // Paced clients start spread over one interval, so the total rate is even rather than in bursts.
       long first = start + (rate == 0 ? 0 : interval * c / clients);
-      Client client = new Client(http, recorder, errors, requests, traceIds, uriOf, first, interval, end);
+      Client client = new Client(recorder, errors, requests, traceIds, uriOf, first, interval, end);
       Thread t = new Thread(client::run, "query-client-" + c);
       threads.add(t);
     }
@@ -72,36 +68,44 @@ final class QueryClients {
   }
 
   /** One client's loop: closed when {@code interval} is 0, else on its schedule from {@code first}. */
-  private record Client(HttpClient http, Recorder recorder, AtomicLong errors, AtomicLong requests,
+  private record Client(Recorder recorder, AtomicLong errors, AtomicLong requests,
       List<String> traceIds, Function<String, URI> uriOf, long first, long interval, long end) {
 
     void run() {
       long due = first;
-      try {
+      URI origin = uriOf.apply(traceIds.get(0));
+      try (KeepAliveConnection connection = new KeepAliveConnection(origin)) {
         while (true) {
           long now = System.nanoTime();
           if (interval > 0 && due > now) TimeUnit.NANOSECONDS.sleep(due - now);
           long sent = interval == 0 ? System.nanoTime() : due;
           if (sent >= end) return;
-          send(sent);
+          send(connection, sent);
           due += interval;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } catch (IOException e) {
+        // Only closing can throw here; every request's own failure is counted in send.
+        errors.incrementAndGet();
       }
     }
 
-    private void send(long sent) throws InterruptedException {
+    private void send(KeepAliveConnection connection, long sent) {
       String id = traceIds.get(ThreadLocalRandom.current().nextInt(traceIds.size()));
       requests.incrementAndGet();
       try {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uriOf.apply(id)).timeout(REQUEST_TIMEOUT)
-            .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        KeepAliveConnection.Answer answer = connection.get(uriOf.apply(id));
         long took = System.nanoTime() - sent;
-        if (response.statusCode() == 200) recorder.recordValue(Math.min(took, HIGHEST_TRACKABLE_NANOS));
+        if (answer.status() == 200) recorder.recordValue(Math.min(took, HIGHEST_TRACKABLE_NANOS));
         else errors.incrementAndGet();
       } catch (IOException e) {
         errors.incrementAndGet();
+        try {
+          connection.close();
+        } catch (IOException ignored) {
+          // The next request opens a new connection either way.
+        }
       }
     }
   }
