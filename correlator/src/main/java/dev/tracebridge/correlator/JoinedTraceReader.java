@@ -42,13 +42,32 @@ public final class JoinedTraceReader {
 
   public CompletionStage<Optional<JoinedTrace>> trace(TraceId id) {
     requireNonNull(id, "id");
+    return own(id).thenComposeAsync(
+        own -> evidence(id, own).thenApplyAsync(evidence -> join(id, own, evidence), executor), executor);
+  }
+
+  /**
+   * As {@link #trace}, for a caller that waits for the answer anyway (a request thread): the reads are
+   * the same, but the join runs on the calling thread rather than on {@code executor}, two thread
+   * hand-offs fewer per trace. A failed read is thrown as the
+   * {@link java.util.concurrent.CompletionException} that wraps the store's exception.
+   */
+  public Optional<JoinedTrace> traceOnCallingThread(TraceId id) {
+    requireNonNull(id, "id");
+    Own own = own(id).join();
+    return join(id, own, evidence(id, own).join());
+  }
+
+  /** The trace's partition and the verdicts keyed on it, read at once. */
+  private CompletableFuture<Own> own(TraceId id) {
     CompletableFuture<TraceRecords> records = store.readTrace(id.key()).toCompletableFuture();
     CompletableFuture<List<Verdict>> decided = verdicts.verdicts(id.key()).toCompletableFuture();
-    return records.thenCombine(decided, Own::new)
-        .thenComposeAsync(own -> evidence(id, own).thenApplyAsync(evidence -> {
-          JoinedTrace joined = joiner.join(id, own.records(), evidence);
-          return joined.isEmpty() ? Optional.<JoinedTrace>empty() : Optional.of(joined);
-        }, executor), executor);
+    return records.thenCombine(decided, Own::new);
+  }
+
+  private Optional<JoinedTrace> join(TraceId id, Own own, JoinEvidence evidence) {
+    JoinedTrace joined = joiner.join(id, own.records(), evidence);
+    return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
   }
 
   private CompletableFuture<JoinEvidence> evidence(TraceId id, Own own) {

@@ -18,6 +18,7 @@ import dev.tracebridge.core.rum.HeaderFormat;
 import dev.tracebridge.core.rum.RumEvent;
 import dev.tracebridge.core.rum.RumResource;
 import dev.tracebridge.core.rum.Sampling;
+import dev.tracebridge.core.storage.FailingTraceStore;
 import dev.tracebridge.core.storage.InMemoryTraceStore;
 import dev.tracebridge.core.storage.TestTelemetry;
 import dev.tracebridge.core.storage.TraceRecords;
@@ -134,7 +135,7 @@ class CorrelatingSinkTest {
   void storeRefusal_reachesTheReceiverUnchanged() {
     IngestRefusedException overloaded = new IngestRefusedException(
         IngestRefusedException.Reason.OVERLOADED, Duration.ofSeconds(1), "too many writes in flight");
-    CorrelatingSink refusing = new CorrelatingSink(new FailingStore(overloaded), verdicts, clock);
+    CorrelatingSink refusing = new CorrelatingSink(new FailingTraceStore(overloaded), verdicts, clock);
     Span span = TestTelemetry.fullSpan(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId(), null);
 
     assertThatThrownBy(() -> refusing.acceptSpans(List.of(span)).toCompletableFuture().get())
@@ -144,7 +145,7 @@ class CorrelatingSinkTest {
   @Test
   void unclassifiedStoreFailure_becomesRetryableStorageUnavailable() {
     CorrelatingSink failing =
-        new CorrelatingSink(new FailingStore(new IllegalStateException("disk on fire")), verdicts, clock);
+        new CorrelatingSink(new FailingTraceStore(new IllegalStateException("disk on fire")), verdicts, clock);
     RumEvent resource = TestTelemetry.fullResource(TestTelemetry.randomTraceId(), TestTelemetry.randomSpanId());
 
     assertThatThrownBy(() -> failing.acceptRum(List.of(resource)).toCompletableFuture().get())
@@ -246,31 +247,6 @@ class CorrelatingSinkTest {
     @Override
     public CompletionStage<List<RumEvent>> readSession(String appId, String sessionId) {
       return delegate.readSession(appId, sessionId);
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  private record FailingStore(RuntimeException failure) implements TraceStore {
-    @Override
-    public CompletionStage<Void> write(TraceWrite write) {
-      return CompletableFuture.failedFuture(failure);
-    }
-
-    @Override
-    public CompletionStage<Void> writeSessionEvents(List<RumEvent> events) {
-      return CompletableFuture.failedFuture(failure);
-    }
-
-    @Override
-    public CompletionStage<TraceRecords> readTrace(TraceKey key) {
-      return CompletableFuture.failedFuture(failure);
-    }
-
-    @Override
-    public CompletionStage<List<RumEvent>> readSession(String appId, String sessionId) {
-      return CompletableFuture.failedFuture(failure);
     }
 
     @Override

@@ -49,12 +49,16 @@ class AnalysisController {
     this.clock = requireNonNull(clock, "clock");
   }
 
+  /**
+   * Synchronous, as the trace route is (see {@code TraceController#trace}): the request thread waits for
+   * the reads, then joins and analyses, with no hand-off to an executor and no second dispatch.
+   */
   @GetMapping("/api/v1/traces/{traceId}/analysis")
-  CompletableFuture<TraceAnalysisJson> trace(@PathVariable String traceId) {
+  TraceAnalysisJson trace(@PathVariable String traceId) {
     TraceId id = TraceIds.parse(traceId);
-    return reader.trace(id).toCompletableFuture().thenApplyAsync(found -> found
+    return reader.traceOnCallingThread(id)
         .map(trace -> TraceAnalysisJson.of(analyzer.analyze(trace), trace.resources()))
-        .orElseThrow(() -> TraceIds.notFound(id)), executor);
+        .orElseThrow(() -> TraceIds.notFound(id));
   }
 
   @GetMapping("/api/v1/analysis")
