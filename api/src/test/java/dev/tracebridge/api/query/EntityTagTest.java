@@ -3,6 +3,9 @@ package dev.tracebridge.api.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EntityTagTest {
@@ -13,7 +16,27 @@ class EntityTagTest {
     EntityTag again = EntityTag.of("{\"traceId\":\"4bf9\"}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(again).isEqualTo(tag);
-    assertThat(tag.quoted()).matches("\"[0-9a-f]{32}\"");
+    assertThat(tag.quoted()).matches("\"[0-9a-f]+-[0-9a-f]{16}\"");
+  }
+
+  @Test
+  void bodyWithTwoBytesSwapped_differentTag() {
+    EntityTag swapped = EntityTag.of("{\"traceId\":\"4fb9\"}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(swapped).isNotEqualTo(tag);
+  }
+
+  @Test
+  void distinctBodiesOfOneLength_haveDistinctTags() {
+    Set<EntityTag> tags = new HashSet<>();
+    byte[] body = new byte[4096];
+    Random random = new Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      random.nextBytes(body);
+      tags.add(EntityTag.of(body));
+    }
+
+    assertThat(tags).hasSize(10_000);
   }
 
   @Test
