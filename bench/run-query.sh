@@ -6,7 +6,8 @@
 # request answered: saturation) and one run paced at each total rate of --rates (latency counted from
 # when a request was due). Prints requests/s, p50/p99/max (HdrHistogram) and the CPU per request of the
 # engine, of Cassandra and of the clients themselves (they share the same cores; each client is one
-# blocking keep-alive connection). Targets: trace by id p99 <= 20 ms, with analysis <= 30 ms.
+# blocking keep-alive connection), and the engine's GC pauses per run (its -Xlog:gc file in the work
+# directory). Targets: trace by id p99 <= 20 ms, with analysis <= 30 ms.
 #
 #   bench/run-query.sh                       # 200 traces, 16 clients, 90 s warm-up, 60 s per run, rates 16,64,128
 #   bench/run-query.sh --traces=500 --warmup=30 --duration=120 --rates=32,256 --heap=1g

@@ -24,8 +24,8 @@ import tools.jackson.databind.ObjectMapper;
  * its ingest port (native RUM + OTLP/HTTP JSON, each acknowledged only once durable), checks one reads
  * back joined, then lets 16 clients fetch random traces by id, and then their analyses: closed-loop (the
  * engine's saturation) and then paced at each of the given total rates, for a bounded time each. Prints
- * requests/s, p50/p99/max and the CPU per request of the engine, Cassandra and the clients. Targets:
- * trace by id p99 ≤ 20 ms, analysis p99 ≤ 30 ms.
+ * requests/s, p50/p99/max, the CPU per request of the engine, Cassandra and the clients, and the engine's
+ * garbage-collection pauses during each run. Targets: trace by id p99 ≤ 20 ms, analysis p99 ≤ 30 ms.
  */
 public final class QueryBenchmark {
   static final Duration TRACE_TARGET_P99 = Duration.ofMillis(20);
@@ -65,8 +65,8 @@ public final class QueryBenchmark {
       }
       System.out.println();
       System.out.println("| request | load | requests/s | p50 ms | p99 ms | max ms | errors | engine CPU-ms/req"
-          + " | Cassandra CPU-ms/req | clients' CPU-ms/req | p99 target met |");
-      System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+          + " | Cassandra CPU-ms/req | clients' CPU-ms/req | engine GC pauses (n / sum / max ms) | p99 target met |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
       rows.forEach(System.out::println);
     }
   }
@@ -124,7 +124,9 @@ public final class QueryBenchmark {
     double cassandraBefore = ProcessCpu.seconds(cassandraPid, settings.clockTicks());
     long self = ProcessHandle.current().pid();
     double clientsBefore = ProcessCpu.seconds(self, settings.clockTicks());
+    long gcMark = GcPauses.mark(engine.gcLog);
     QueryClients.Result result = run.call();
+    GcPauses pauses = GcPauses.since(engine.gcLog, gcMark);
     double engineCpu = ProcessCpu.seconds(engine.pid(), settings.clockTicks()) - engineBefore;
     double cassandraCpu = ProcessCpu.seconds(cassandraPid, settings.clockTicks()) - cassandraBefore;
     double clientsCpu = ProcessCpu.seconds(self, settings.clockTicks()) - clientsBefore;
@@ -132,9 +134,10 @@ public final class QueryBenchmark {
     double ok = Math.max(1, h.getTotalCount());
     double p99 = ms(h.getValueAtPercentile(99));
     String row = String.format(Locale.ROOT,
-        "| %s | %s | %.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.2f | %s (%d ms) |",
+        "| %s | %s | %.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.2f | %d / %.0f / %.1f | %s (%d ms) |",
         endpoint.name(), load, result.perSecond(), ms(h.getValueAtPercentile(50)), p99, ms(h.getMaxValue()),
         result.errors(), engineCpu * 1000 / ok, cassandraCpu * 1000 / ok, clientsCpu * 1000 / ok,
+        pauses.count(), pauses.totalMillis(), pauses.maxMillis(),
         p99 <= endpoint.targetP99().toMillis() ? "yes" : "no", endpoint.targetP99().toMillis());
     System.out.println(row);
     return row;

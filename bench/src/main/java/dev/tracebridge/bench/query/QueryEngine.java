@@ -30,12 +30,15 @@ final class QueryEngine implements AutoCloseable {
   final int apiPort;
   final int ingestPort;
   final Path log;
+  /** The engine's unified GC log ({@code -Xlog:gc}), read per run by {@link GcPauses}. */
+  final Path gcLog;
   private final Process process;
 
-  private QueryEngine(int apiPort, int ingestPort, Path log, Process process) {
+  private QueryEngine(int apiPort, int ingestPort, Path log, Path gcLog, Process process) {
     this.apiPort = apiPort;
     this.ingestPort = ingestPort;
     this.log = log;
+    this.gcLog = gcLog;
     this.process = process;
   }
 
@@ -50,13 +53,15 @@ final class QueryEngine implements AutoCloseable {
     Path dataDir = workDir.resolve("data");
     Files.createDirectories(dataDir);
     Path log = workDir.resolve("engine.log");
+    Path gcLog = workDir.resolve("engine-gc.log");
     List<String> command = List.of(root.resolve("tracebridge").toString(), "--data-dir=" + dataDir,
         "--server.port=" + ports[0], "--tracebridge.ingest.port=" + ports[1], "--tracebridge.grpc.port=" + ports[2],
         "--tracebridge.embedded.cql-port=" + ports[3], "--tracebridge.embedded.storage-port=" + ports[4]);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("TRACEBRIDGE_JAVA_OPTS", "-Xmx" + heap + " -XX:+ExitOnOutOfMemoryError"
+        + " -Xlog:gc:file=" + gcLog
         + (jfr == null ? "" : " -XX:StartFlightRecording=filename=" + jfr + ",settings=profile"));
-    QueryEngine engine = new QueryEngine(ports[0], ports[1], log, builder.start());
+    QueryEngine engine = new QueryEngine(ports[0], ports[1], log, gcLog, builder.start());
     engine.awaitReady();
     return engine;
   }
