@@ -1,7 +1,9 @@
 package dev.tracebridge.api.query;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import dev.tracebridge.core.health.InMemoryVerdictStore;
@@ -11,44 +13,42 @@ import dev.tracebridge.core.storage.InMemoryTraceStore;
 import dev.tracebridge.core.storage.TraceStore;
 import dev.tracebridge.correlator.JoinedTraceReader;
 import java.time.Clock;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
- * The trace route waits for its reads on the request thread: what it throws must still become the
- * problem a client can act on (the HTTP-level answers are in {@link TraceApiTest}).
+ * The trace route waits for its reads on the request thread: what it throws must still reach the client
+ * as the problem it can act on, through the same advice the engine uses (the answers with data are in
+ * {@link TraceApiTest}).
  */
 class TraceControllerTest {
   private static final String SOME_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
   @Test
-  void storeTimesOut_answersRetryable503() {
-    TraceController controller = controllerOver(
-        new FailingTraceStore(new DriverTimeoutException("Query timed out after PT5S")));
+  void storeTimesOut_answersRetryable503() throws Exception {
+    MockMvc mvc = routeOver(new FailingTraceStore(new DriverTimeoutException("Query timed out after PT5S")));
 
-    Throwable thrown = catchThrowable(() -> controller.trace(SOME_ID, null));
-    ResponseEntity<ProblemDetail> answer = ProblemResponses.problem(thrown);
-
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-    assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo(ProblemResponses.STORE_RETRY_AFTER_SECONDS);
-    assertThat(answer.getBody().getDetail()).isEqualTo("the trace store did not answer; retry shortly");
+    mvc.perform(get("/api/v1/traces/" + SOME_ID))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", ProblemResponses.STORE_RETRY_AFTER_SECONDS))
+        .andExpect(jsonPath("$.detail").value("the trace store did not answer; retry shortly"));
   }
 
   @Test
-  void unknownTrace_answers404NamingIt() {
-    TraceController controller = controllerOver(new InMemoryTraceStore());
+  void unknownTrace_answers404NamingIt() throws Exception {
+    MockMvc mvc = routeOver(new InMemoryTraceStore());
 
-    Throwable thrown = catchThrowable(() -> controller.trace(SOME_ID, null));
-    ResponseEntity<ProblemDetail> answer = ProblemResponses.problem(thrown);
-
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(answer.getBody().getDetail()).contains(SOME_ID);
+    mvc.perform(get("/api/v1/traces/" + SOME_ID))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString(SOME_ID)));
   }
 
-  private static TraceController controllerOver(TraceStore store) {
+  private static MockMvc routeOver(TraceStore store) {
     JoinedTraceReader reader = new JoinedTraceReader(store, new InMemoryVerdictStore(), Runnable::run);
-    return new TraceController(reader, new InMemoryTraceSearch(new InMemoryTraceStore()), Clock.systemUTC());
+    TraceController controller =
+        new TraceController(reader, new InMemoryTraceSearch(new InMemoryTraceStore()), Clock.systemUTC());
+    return MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemAdvice()).build();
   }
 }
