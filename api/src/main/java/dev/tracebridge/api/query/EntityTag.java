@@ -2,6 +2,7 @@ package dev.tracebridge.api.query;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.HexFormat;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
@@ -35,12 +36,8 @@ record EntityTag(String quoted) {
     CRC32 ieee = new CRC32();
     ieee.update(body, 0, body.length);
     long checksums = castagnoli.getValue() << 32 | ieee.getValue();
-    return new EntityTag('"' + Integer.toHexString(body.length) + '-' + hex16(checksums) + '"');
-  }
-
-  private static String hex16(long value) {
-    String hex = Long.toHexString(value);
-    return "0".repeat(16 - hex.length()) + hex;
+    String tag = Integer.toHexString(body.length) + '-' + HexFormat.of().toHexDigits(checksums);
+    return new EntityTag('"' + tag + '"');
   }
 
   /**
