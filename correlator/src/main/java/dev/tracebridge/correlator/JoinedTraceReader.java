@@ -26,7 +26,8 @@ import java.util.concurrent.Executor;
  * Reads a trace and joins it; an id nothing was stored under reads as empty. Besides the trace's own
  * partition it reads the verdicts keyed on it, the partitions a fallback verdict connects it to, and the
  * clock-offset samples of its sessions: one round of parallel reads, then a second for what the first
- * named. The join runs on {@code executor}, never on the store's I/O threads.
+ * named. The join runs on {@code executor} ({@link #trace}) or on a caller that waits for it
+ * ({@link #traceOnCallingThread}), never on the store's I/O threads.
  */
 public final class JoinedTraceReader {
   private final TraceStore store;
