@@ -174,12 +174,18 @@ final class KeepAliveConnection implements Closeable {
     return line.toString();
   }
 
+  /** Closes the socket, if open; the next {@link #get} opens a new one. */
   @Override
-  public void close() throws IOException {
+  public void close() {
     Socket s = socket;
     socket = null;
     in = null;
     out = null;
-    if (s != null) s.close();
+    if (s == null) return;
+    try {
+      s.close();
+    } catch (IOException e) {
+      // A socket being given up on has nothing left to report.
+    }
   }
 }

@@ -85,9 +85,6 @@ final class QueryClients {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (IOException e) {
-        // Only closing can throw here; every request's own failure is counted in send.
-        errors.incrementAndGet();
       }
     }
 
@@ -101,11 +98,8 @@ final class QueryClients {
         else errors.incrementAndGet();
       } catch (IOException e) {
         errors.incrementAndGet();
-        try {
-          connection.close();
-        } catch (IOException ignored) {
-          // The next request opens a new connection either way.
-        }
+        // Whatever is left of the answer is unread: the next request goes on a new connection.
+        connection.close();
       }
     }
   }
