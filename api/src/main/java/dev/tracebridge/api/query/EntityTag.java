@@ -3,6 +3,7 @@ package dev.tracebridge.api.query;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
@@ -29,14 +30,15 @@ record EntityTag(String quoted) {
     requireNonNull(quoted, "quoted");
   }
 
-  static EntityTag of(byte[] body) {
-    requireNonNull(body, "body");
+  /** The tag of the body {@code bytes[0 .. length)}. */
+  static EntityTag of(byte[] bytes, int length) {
+    Objects.checkFromIndexSize(0, length, requireNonNull(bytes, "bytes").length);
     CRC32C castagnoli = new CRC32C();
-    castagnoli.update(body, 0, body.length);
+    castagnoli.update(bytes, 0, length);
     CRC32 ieee = new CRC32();
-    ieee.update(body, 0, body.length);
+    ieee.update(bytes, 0, length);
     long checksums = castagnoli.getValue() << 32 | ieee.getValue();
-    String tag = Integer.toHexString(body.length) + '-' + HexFormat.of().toHexDigits(checksums);
+    String tag = Integer.toHexString(length) + '-' + HexFormat.of().toHexDigits(checksums);
     return new EntityTag('"' + tag + '"');
   }
 

@@ -2,10 +2,13 @@ package dev.tracebridge.api.query;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tracebridge.core.join.JoinedTrace;
 import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.search.TraceSearch;
 import dev.tracebridge.correlator.JoinedTraceReader;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +16,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -45,9 +47,9 @@ class TraceController {
   }
 
   /**
-   * The trace's JSON as one byte array, with a strong ETag: a viewer asking again with
-   * {@code If-None-Match} gets a 304 when nothing changed. Every request reads the store, so a span
-   * written a moment ago (on any engine node) is always in the answer.
+   * The trace's JSON with a strong ETag: a viewer asking again with {@code If-None-Match} gets a 304 when
+   * nothing changed. Every request reads the store, so a span written a moment ago (on any engine node) is
+   * always in the answer.
    *
    * <p>Synchronous on purpose: the request thread waits for the reads, then joins and encodes itself.
    * Answering with a future cost this route two hand-offs to the join executor and Spring's second,
@@ -55,17 +57,34 @@ class TraceController {
    * Each read is bounded by the driver's request timeout and the waiting requests by Tomcat's thread
    * pool; a store failure surfaces as the {@code CompletionException} {@link ProblemAdvice} answers with
    * a retryable 503.
+   *
+   * <p>The JSON is encoded once, into the thread's {@link AnswerBuffer}, and written from there into the
+   * response, rather than into a fresh array that Spring would then copy: nothing is sent before the
+   * body is whole, so an error while reading or encoding is still a problem answer.
    */
   @GetMapping("/{traceId}")
-  ResponseEntity<byte[]> trace(@PathVariable String traceId,
-      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+  void trace(@PathVariable String traceId,
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+      HttpServletResponse response) throws IOException {
     TraceId id = TraceIds.parse(traceId);
-    byte[] body = TraceJson.encode(query.traceOnCallingThread(id).orElseThrow(() -> TraceIds.notFound(id)));
-    EntityTag tag = EntityTag.of(body);
-    // no-cache: a browser may keep the body but must ask (with If-None-Match) before each use.
-    boolean unchanged = tag.matches(ifNoneMatch);
-    ResponseEntity.BodyBuilder answer = ResponseEntity.status(unchanged ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
-        .eTag(tag.quoted()).cacheControl(CacheControl.noCache());
-    return unchanged ? answer.build() : answer.contentType(MediaType.APPLICATION_JSON).body(body);
+    JoinedTrace trace = query.traceOnCallingThread(id).orElseThrow(() -> TraceIds.notFound(id));
+    AnswerBuffer body = AnswerBuffer.forThisThread();
+    try {
+      TraceJson.write(trace, body);
+      EntityTag tag = EntityTag.of(body.array(), body.length());
+      response.setHeader(HttpHeaders.ETAG, tag.quoted());
+      // no-cache: a browser may keep the body but must ask (with If-None-Match) before each use.
+      response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+      if (tag.matches(ifNoneMatch)) {
+        response.setStatus(HttpStatus.NOT_MODIFIED.value());
+        return;
+      }
+      response.setStatus(HttpStatus.OK.value());
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.setContentLength(body.length());
+      body.writeTo(response.getOutputStream());
+    } finally {
+      body.release();
+    }
   }
 }

@@ -11,7 +11,7 @@ import dev.tracebridge.core.model.SpanKind;
 import dev.tracebridge.core.model.SpanLink;
 import dev.tracebridge.core.model.SpanStatus;
 import dev.tracebridge.core.model.TraceId;
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.SerializableString;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
@@ -34,10 +35,9 @@ import tools.jackson.core.json.JsonFactory;
  * dozen or more attributes.
  */
 final class TraceJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
-  /** A 200-span trace encodes to ~145 KB: size the buffer from the span count rather than grow it by doubling. */
-  private static final int BYTES_PER_SPAN = 768;
-  private static final int MIN_BUFFER_BYTES = 4 * 1024;
+  /** The caller owns the stream it gives to {@link #write}: closing the generator flushes, never closes it. */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   private static final SerializableString TRACE_ID = new SerializedString("traceId");
   private static final SerializableString RESOURCES = new SerializedString("resources");
@@ -81,13 +81,11 @@ final class TraceJson {
     this.out = out;
   }
 
-  static byte[] encode(JoinedTrace trace) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(
-        Math.max(MIN_BUFFER_BYTES, trace.spans().size() * BYTES_PER_SPAN));
-    try (JsonGenerator out = FACTORY.createGenerator(ObjectWriteContext.empty(), bytes)) {
+  /** Writes {@code trace}'s JSON into {@code target}, which stays open. */
+  static void write(JoinedTrace trace, OutputStream target) {
+    try (JsonGenerator out = FACTORY.createGenerator(ObjectWriteContext.empty(), target)) {
       new TraceJson(out).write(trace);
     }
-    return bytes.toByteArray();
   }
 
   private void write(JoinedTrace trace) {

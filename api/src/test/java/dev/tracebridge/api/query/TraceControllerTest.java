@@ -1,5 +1,6 @@
 package dev.tracebridge.api.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,12 +11,20 @@ import dev.tracebridge.core.health.InMemoryVerdictStore;
 import dev.tracebridge.core.search.InMemoryTraceSearch;
 import dev.tracebridge.core.storage.FailingTraceStore;
 import dev.tracebridge.core.storage.InMemoryTraceStore;
+import dev.tracebridge.core.model.Span;
+import dev.tracebridge.core.model.SpanId;
+import dev.tracebridge.core.model.TraceId;
+import dev.tracebridge.core.storage.TestTelemetry;
 import dev.tracebridge.core.storage.TraceStore;
+import dev.tracebridge.core.storage.TraceWrite;
 import dev.tracebridge.correlator.JoinedTraceReader;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
@@ -43,6 +52,41 @@ class TraceControllerTest {
     mvc.perform(get("/api/v1/traces/" + SOME_ID))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.detail").value(Matchers.containsString(SOME_ID)));
+  }
+
+  @Test
+  void smallTraceAfterALargeOne_answersOnlyItsOwnJson() throws Exception {
+    // Both answers are encoded on this thread, into the same reused buffer.
+    InMemoryTraceStore store = new InMemoryTraceStore();
+    TraceId large = storedTrace(store, 200);
+    TraceId small = storedTrace(store, 1);
+    MockMvc mvc = routeOver(store);
+    mvc.perform(get("/api/v1/traces/" + large.toHex())).andExpect(jsonPath("$.spans.length()").value(200));
+
+    MvcResult answer = mvc.perform(get("/api/v1/traces/" + small.toHex()))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", "application/json"))
+        .andExpect(header().string("Cache-Control", "no-cache"))
+        .andExpect(jsonPath("$.traceId").value(small.toHex()))
+        .andExpect(jsonPath("$.spans.length()").value(1))
+        .andReturn();
+
+    byte[] body = answer.getResponse().getContentAsByteArray();
+    assertThat(answer.getResponse().getContentLength()).isEqualTo(body.length);
+    assertThat(answer.getResponse().getHeader("ETag")).isEqualTo(EntityTag.of(body, body.length).quoted());
+  }
+
+  private static TraceId storedTrace(InMemoryTraceStore store, int spans) throws Exception {
+    TraceId id = TestTelemetry.randomTraceId();
+    SpanId root = TestTelemetry.randomSpanId();
+    List<Span> written = new ArrayList<>();
+    written.add(TestTelemetry.fullSpan(id, root, null));
+    for (int i = 1; i < spans; i++) {
+      // Distinct names: children equal in everything but their ids would be shown once, as re-sent copies.
+      written.add(TestTelemetry.fullSpan(id, TestTelemetry.randomSpanId(), root).toBuilder().name("step " + i).build());
+    }
+    store.write(TraceWrite.ofSpans(id.key(), written)).toCompletableFuture().get();
+    return id;
   }
 
   private static MockMvc routeOver(TraceStore store) {

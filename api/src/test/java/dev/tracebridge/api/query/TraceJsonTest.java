@@ -11,6 +11,7 @@ import dev.tracebridge.core.model.SpanId;
 import dev.tracebridge.core.model.SpanKind;
 import dev.tracebridge.core.model.SpanStatus;
 import dev.tracebridge.core.model.TraceId;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,10 @@ class TraceJsonTest {
         .events(List.of(new SpanEvent("exception", T0 + 5, attributes, 0))).build();
     Span child = span("00000000000000a1", "00f067aa0ba902b7", SpanKind.CLIENT).attributes(attributes).build();
 
-    JsonNode json = JsonMapper.builder().build().readTree(TraceJson.encode(
-        new JoinedTrace(TRACE, List.of(root, child), List.of(), List.of(), List.of(), List.of(), List.of())));
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    TraceJson.write(
+        new JoinedTrace(TRACE, List.of(root, child), List.of(), List.of(), List.of(), List.of(), List.of()), body);
+    JsonNode json = JsonMapper.builder().build().readTree(body.toByteArray());
 
     assertThat(json.get("traceId").asString()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
     for (JsonNode span : json.get("spans")) {
