@@ -12,6 +12,7 @@ import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A chunk: many span payloads (or many RUM event payloads) in one row's blob, so that a trace write of
@@ -115,30 +116,42 @@ public final class ChunkCodec {
    * @throws CorruptPayloadException when the chunk's own framing is damaged
    */
   public static List<Span> decodeSpans(ByteBuffer payload, Consumer<CorruptPayloadException> damaged) {
-    List<Span> spans = new ArrayList<>();
-    SpanOrigins origins = new SpanOrigins();
-    RepeatedStrings strings = new RepeatedStrings();
-    for (ByteBuffer record : records(payload)) {
-      try {
-        spans.add(SpanCodec.decode(record, origins, strings));
-      } catch (CorruptPayloadException e) {
-        damaged.accept(e);
+    DecompressionScratch scratch = DecompressionScratch.take();
+    try {
+      List<ByteBuffer> records = records(payload, scratch);
+      List<Span> spans = new ArrayList<>(records.size());
+      SpanOrigins origins = new SpanOrigins();
+      RepeatedStrings strings = new RepeatedStrings();
+      for (ByteBuffer record : records) {
+        try {
+          spans.add(SpanCodec.decode(record, origins, strings));
+        } catch (CorruptPayloadException e) {
+          damaged.accept(e);
+        }
       }
+      return spans;
+    } finally {
+      scratch.giveBack();
     }
-    return spans;
   }
 
   /** Decodes an event chunk, as {@link #decodeSpans}. */
   public static List<RumEvent> decodeEvents(ByteBuffer payload, Consumer<CorruptPayloadException> damaged) {
-    List<RumEvent> events = new ArrayList<>();
-    for (ByteBuffer record : records(payload)) {
-      try {
-        events.add(RumEventCodec.decode(record));
-      } catch (CorruptPayloadException e) {
-        damaged.accept(e);
+    DecompressionScratch scratch = DecompressionScratch.take();
+    try {
+      List<ByteBuffer> records = records(payload, scratch);
+      List<RumEvent> events = new ArrayList<>(records.size());
+      for (ByteBuffer record : records) {
+        try {
+          events.add(RumEventCodec.decode(record));
+        } catch (CorruptPayloadException e) {
+          damaged.accept(e);
+        }
       }
+      return events;
+    } finally {
+      scratch.giveBack();
     }
-    return events;
   }
 
   /**
@@ -149,11 +162,19 @@ public final class ChunkCodec {
    * @throws CorruptPayloadException when the chunk's own framing is damaged
    */
   public static List<ByteBuffer> records(ByteBuffer payload) {
+    return records(payload, null);
+  }
+
+  /**
+   * The records, as {@link #records(ByteBuffer)}; a compressed chunk is decompressed into {@code scratch}
+   * when given, so the records are views of it and valid only until the scratch is given back.
+   */
+  private static List<ByteBuffer> records(ByteBuffer payload, @Nullable DecompressionScratch scratch) {
     requireNonNull(payload, "payload");
     PayloadReader in = new PayloadReader(payload);
     int format = in.readByte();
     if (format == FORMAT_V2_LZ4) {
-      in = new PayloadReader(decompressed(in));
+      in = new PayloadReader(decompressed(in, scratch));
     } else if (format != FORMAT_V1) {
       throw new CorruptPayloadException("chunk format " + format + " (expected: " + FORMAT_V1 + " or "
           + FORMAT_V2_LZ4 + ")");
@@ -168,23 +189,24 @@ public final class ChunkCodec {
   }
 
   /** The format 1 body a format 2 chunk holds, {@code in} standing after its format byte. */
-  private static ByteBuffer decompressed(PayloadReader in) {
+  private static ByteBuffer decompressed(PayloadReader in, @Nullable DecompressionScratch scratch) {
     long bodyLength = in.readVarLong();
     ByteBuffer compressed = in.rest();
     if (bodyLength < 1 || bodyLength > Math.min(Integer.MAX_VALUE - 8, compressed.remaining() * MAX_EXPANSION)) {
       throw new CorruptPayloadException("compressed chunk claims " + bodyLength + " bytes from "
           + compressed.remaining());
     }
-    byte[] body = new byte[(int) bodyLength];
+    int expected = (int) bodyLength;
+    byte[] body = scratch == null ? new byte[expected] : scratch.array(expected);
     try {
       int length = DECOMPRESSOR.decompress(compressed, 0, compressed.remaining(), ByteBuffer.wrap(body), 0,
-          body.length);
-      if (length != body.length) {
+          expected);
+      if (length != expected) {
         throw new CorruptPayloadException("compressed chunk holds " + length + " of its " + bodyLength + " bytes");
       }
     } catch (LZ4Exception e) {
       throw new CorruptPayloadException("compressed chunk does not decompress: " + e.getMessage());
     }
-    return ByteBuffer.wrap(body);
+    return ByteBuffer.wrap(body, 0, expected).slice();
   }
 }

@@ -194,6 +194,49 @@ class ChunkCodecTest {
     assertThat(decodeStrictly(spans)).containsExactlyElementsOf(spans);
   }
 
+  @Test
+  void chunksDecodedOneAfterAnother_eachKeepsItsOwnSpans() {
+    // Every chunk of a thread is decompressed into the same reused array.
+    TraceId large = TestTelemetry.randomTraceId();
+    List<Span> many = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      many.add(TestTelemetry.fullSpan(large, TestTelemetry.randomSpanId(), null).toBuilder().name("op " + i).build());
+    }
+    TraceId small = TestTelemetry.randomTraceId();
+    List<Span> few = List.of(TestTelemetry.fullSpan(small, TestTelemetry.randomSpanId(), null).toBuilder()
+        .attributes(Attributes.builder().put("note", "x".repeat(200)).build()).build());
+
+    List<Span> manyRead = decodeStrictly(many);
+    List<Span> fewRead = decodeStrictly(few);
+    List<RumEvent> eventsRead = ChunkCodec.decodeEvents(ByteBuffer.wrap(ChunkCodec.encodeEvents(
+        List.of(TestTelemetry.fullResource(small, TestTelemetry.randomSpanId())))), e -> {
+          throw e;
+        });
+    List<Span> manyAgain = decodeStrictly(many);
+
+    assertThat(manyRead).containsExactlyElementsOf(many);
+    assertThat(fewRead).containsExactlyElementsOf(few);
+    assertThat(eventsRead).hasSize(1);
+    assertThat(manyAgain).containsExactlyElementsOf(many);
+  }
+
+  @Test
+  void damagedRecordReportedWhileDecoding_canDecodeAnotherChunk() {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    List<Span> other = List.of(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null));
+    List<Span> decodedInside = new ArrayList<>();
+    byte[] damaged = ChunkCodec.encodeSpansUncompressed(List.of(
+        TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null),
+        TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null).toBuilder().name("second").build()));
+    damaged[1 + 1 + 4] = (byte) 0x7F; // the first record's format byte
+    byte[] stored = ChunkCodec.compressed(damaged);
+
+    List<Span> read = ChunkCodec.decodeSpans(ByteBuffer.wrap(stored), e -> decodedInside.addAll(decodeStrictly(other)));
+
+    assertThat(read).extracting(Span::name).containsExactly("second");
+    assertThat(decodedInside).containsExactlyElementsOf(other);
+  }
+
   /** The spans of a chunk encoded from {@code spans}; any damaged record fails the test. */
   private static List<Span> decodeStrictly(List<Span> spans) {
     return ChunkCodec.decodeSpans(ByteBuffer.wrap(ChunkCodec.encodeSpans(spans)), e -> {
