@@ -183,7 +183,7 @@ final class BrowserResources {
 
   private static Attributes rest(Attributes attributes) {
     Attributes.Builder rest = Attributes.builder();
-    attributes.asMap().forEach((key, value) -> {
+    attributes.forEach((key, value) -> {
       if (!MAPPED.contains(key)) rest.put(key, value);
     });
     return rest.build();

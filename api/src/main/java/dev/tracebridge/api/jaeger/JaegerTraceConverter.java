@@ -150,7 +150,7 @@ final class JaegerTraceConverter {
 
   private static List<JaegerJson.KeyValue> tags(Attributes attributes) {
     List<JaegerJson.KeyValue> tags = new ArrayList<>(attributes.size() + 4);
-    attributes.asMap().forEach((key, value) -> tags.add(keyValue(key, value)));
+    attributes.forEach((key, value) -> tags.add(keyValue(key, value)));
     return tags;
   }
 

@@ -21,9 +21,9 @@ final class AttributeJson {
   /** Writes {@code attributes} as an object, its keys encoded through {@code names}. */
   static void write(JsonGenerator out, Attributes attributes, PropertyNames names) {
     out.writeStartObject();
-    for (Map.Entry<String, AttributeValue> e : attributes.asMap().entrySet()) {
-      out.writeName(names.of(e.getKey()));
-      write(out, e.getValue(), names);
+    for (int i = 0; i < attributes.size(); i++) {
+      out.writeName(names.of(attributes.keyAt(i)));
+      write(out, attributes.valueAt(i), names);
     }
     out.writeEndObject();
   }
@@ -53,7 +53,7 @@ final class AttributeJson {
 
   static Map<String, Object> map(Attributes attributes) {
     Map<String, Object> out = new LinkedHashMap<>();
-    attributes.asMap().forEach((k, v) -> out.put(k, value(v)));
+    attributes.forEach((k, v) -> out.put(k, value(v)));
     return out;
   }
 

@@ -4,7 +4,6 @@ import dev.tracebridge.core.model.AttributeValue;
 import dev.tracebridge.core.model.Attributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Attributes and OTLP AnyValues of every kind, nested arrays and key-value lists included. */
@@ -30,12 +29,11 @@ final class AttributesCodec {
   private AttributesCodec() {}
 
   static void write(PayloadWriter out, Attributes attributes) {
-    Map<String, AttributeValue> map = attributes.asMap();
-    out.writeCount(map.size());
-    map.forEach((key, value) -> {
-      out.writeString(key);
-      writeValue(out, value);
-    });
+    out.writeCount(attributes.size());
+    for (int i = 0; i < attributes.size(); i++) {
+      out.writeString(attributes.keyAt(i));
+      writeValue(out, attributes.valueAt(i));
+    }
   }
 
   static Attributes read(PayloadReader in) {
