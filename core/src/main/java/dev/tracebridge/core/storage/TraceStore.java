@@ -5,6 +5,7 @@ import dev.tracebridge.core.rum.RumEvent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The storage SPI. Writes complete only once the rows are durable by the store's own standard (for
@@ -41,6 +42,15 @@ public interface TraceStore extends AutoCloseable {
 
   /** Reads one trace partition; an unknown key gives empty records, never an error. */
   CompletionStage<TraceRecords> readTrace(TraceKey key);
+
+  /**
+   * Reads one trace partition as {@link #readTrace(TraceKey)}, decoding what it read on {@code decoding}
+   * rather than on the thread that received it (for Cassandra, the driver's I/O thread, which every answer
+   * of a connection passes through). A store that has nothing to decode reads as it always does.
+   */
+  default CompletionStage<TraceRecords> readTrace(TraceKey key, Executor decoding) {
+    return readTrace(key);
+  }
 
   /** Reads a session's events, oldest first; for a view, only its latest document version. */
   CompletionStage<List<RumEvent>> readSession(String appId, String sessionId);

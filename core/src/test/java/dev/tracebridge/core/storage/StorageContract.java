@@ -8,6 +8,8 @@ import dev.tracebridge.core.rum.RumEvent;
 import dev.tracebridge.core.rum.RumResource;
 import dev.tracebridge.core.rum.RumView;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,26 @@ public abstract class StorageContract {
 
     TraceRecords read = store().readTrace(traceId.key()).toCompletableFuture().get();
     assertThat(read.spans()).containsExactlyInAnyOrderElementsOf(spans);
+  }
+
+  @Test
+  void readDecodingOnAnExecutor_readsTheSameRecords() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    SpanId browserSpan = TestTelemetry.randomSpanId();
+    var spans = List.of(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), null),
+        TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), browserSpan));
+    store().write(new TraceWrite(traceId.key(), spans, List.of(TestTelemetry.fullResource(traceId, browserSpan))))
+        .toCompletableFuture().get();
+    ExecutorService decoding = Executors.newSingleThreadExecutor();
+    try {
+      TraceRecords read = store().readTrace(traceId.key(), decoding).toCompletableFuture().get();
+
+      assertThat(read).isEqualTo(store().readTrace(traceId.key()).toCompletableFuture().get());
+      assertThat(read.spans()).containsExactlyInAnyOrderElementsOf(spans);
+      assertThat(read.resources()).hasSize(1);
+    } finally {
+      decoding.shutdownNow();
+    }
   }
 
   @Test

@@ -42,8 +42,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link TraceStore} on Cassandra, and its {@link TraceSearch} (see {@link #search}). A
@@ -299,6 +302,15 @@ public final class CassandraTraceStore implements TraceStore, TraceSearch {
    */
   @Override
   public CompletionStage<TraceRecords> readTrace(TraceKey key) {
+    return readTraceDecodingOn(key, null);
+  }
+
+  @Override
+  public CompletionStage<TraceRecords> readTrace(TraceKey key, Executor decoding) {
+    return readTraceDecodingOn(key, requireNonNull(decoding, "decoding"));
+  }
+
+  private CompletionStage<TraceRecords> readTraceDecodingOn(TraceKey key, @Nullable Executor decoding) {
     requireNonNull(key, "key");
     Map<SpanIdentity, Span> spans = new LinkedHashMap<>();
     Map<String, RumResource> resources = new LinkedHashMap<>();
@@ -329,7 +341,7 @@ public final class CassandraTraceStore implements TraceStore, TraceSearch {
       } catch (CorruptPayloadException e) {
         damaged.accept(e);
       }
-    }).thenApply(done -> new TraceRecords(key, List.copyOf(spans.values()), List.copyOf(resources.values())));
+    }, decoding).thenApply(done -> new TraceRecords(key, List.copyOf(spans.values()), List.copyOf(resources.values())));
   }
 
   private static void keepSpan(Map<SpanIdentity, Span> spans, Span span) {
@@ -453,12 +465,19 @@ public final class CassandraTraceStore implements TraceStore, TraceSearch {
     });
   }
 
-  /** Runs a query and hands every row of every page to {@code consumer}, in order. */
+  /** Runs a query and hands every row of every page to {@code consumer}, in order, on the driver's thread. */
   private CompletionStage<Void> readAll(Statement<?> statement, Consumer<Row> consumer) {
-    return StatementRequests.readUntil(session, statement, row -> {
+    return readAll(statement, consumer, null);
+  }
+
+  /** As {@link #readAll(Statement, Consumer)}, on {@code executor} when one is given. */
+  private CompletionStage<Void> readAll(Statement<?> statement, Consumer<Row> consumer, @Nullable Executor executor) {
+    Predicate<Row> everyRow = row -> {
       consumer.accept(row);
       return true;
-    });
+    };
+    return executor == null ? StatementRequests.readUntil(session, statement, everyRow)
+        : StatementRequests.readUntil(session, statement, everyRow, executor);
   }
 
   /** Resolves names given as text ({@code --cassandra=db1:9042}) now, with an error that names the host. */

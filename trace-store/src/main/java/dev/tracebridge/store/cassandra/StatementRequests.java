@@ -1,5 +1,7 @@
 package dev.tracebridge.store.cassandra;
 
+import static java.util.Objects.requireNonNull;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -9,9 +11,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the Cassandra stores talk to the driver: one write request sent as several statements and answered
@@ -61,16 +65,29 @@ final class StatementRequests {
         + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
   }
 
-  /** Runs a query and hands its rows, page by page and in order, to {@code consumer} while it answers true. */
+  /**
+   * Runs a query and hands its rows, page by page and in order, to {@code consumer} while it answers true,
+   * on the driver's thread that received each page.
+   */
   static CompletionStage<Void> readUntil(CqlSession session, Statement<?> statement, Predicate<Row> consumer) {
-    return session.executeAsync(statement).thenCompose(page -> consumePages(page, consumer));
+    return session.executeAsync(statement).thenCompose(page -> consumePages(page, consumer, null));
   }
 
-  private static CompletionStage<Void> consumePages(AsyncResultSet page, Predicate<Row> consumer) {
+  /** As {@link #readUntil(CqlSession, Statement, Predicate)}, with {@code consumer} run on {@code executor}. */
+  static CompletionStage<Void> readUntil(CqlSession session, Statement<?> statement, Predicate<Row> consumer,
+      Executor executor) {
+    requireNonNull(executor, "executor");
+    return session.executeAsync(statement).thenComposeAsync(page -> consumePages(page, consumer, executor), executor);
+  }
+
+  private static CompletionStage<Void> consumePages(AsyncResultSet page, Predicate<Row> consumer,
+      @Nullable Executor executor) {
     for (Row row : page.currentPage()) {
       if (!consumer.test(row)) return CompletableFuture.completedFuture(null);
     }
     if (!page.hasMorePages()) return CompletableFuture.completedFuture(null);
-    return page.fetchNextPage().thenCompose(next -> consumePages(next, consumer));
+    CompletionStage<AsyncResultSet> next = page.fetchNextPage();
+    return executor == null ? next.thenCompose(n -> consumePages(n, consumer, null))
+        : next.thenComposeAsync(n -> consumePages(n, consumer, executor), executor);
   }
 }
