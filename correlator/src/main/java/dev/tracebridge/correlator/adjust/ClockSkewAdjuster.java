@@ -37,7 +37,7 @@ final class ClockSkewAdjuster implements TraceAdjuster {
     // these lines at a tenth of the engine's samples for 200-span traces).
     List<Span> spans = draft.spans();
     String[] services = new String[spans.size()];
-    Map<SpanId, String> serviceById = new HashMap<>();
+    Map<SpanId, String> serviceById = new HashMap<>(services.length * 4 / 3 + 1);
     for (int i = 0; i < services.length; i++) {
       services[i] = spans.get(i).serviceName();
       serviceById.putIfAbsent(spans.get(i).spanId(), services[i]); // as draft.span(id): the first copy
