@@ -6,18 +6,22 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The encoded bytes of one answer, kept by its request thread for the next answer. A joined trace's JSON
- * has to be whole before the first byte goes out (its ETag is computed from it, and a 304 sends none of
- * it), but a fresh buffer per request, grown and then copied out, was the largest share of the bytes the
- * trace route allocated (~300 KB of ~700 KB per 200-span trace), and each such share brings the engine's
- * next young collection, which stalls every request in flight, closer (docs/benchmarks.md, "Query
- * latency", sessions 7 and 8).
+ * The encoded bytes of one answer, in a buffer the next answer uses again. A joined trace's JSON has to be
+ * whole before the first byte goes out (its ETag is computed from it, and a 304 sends none of it), but a
+ * fresh buffer per request, grown and then copied out, was the largest share of the bytes the trace route
+ * allocated (~300 KB of ~700 KB per 200-span trace), and each such share brings the engine's next young
+ * collection, which stalls every request in flight, closer (docs/benchmarks.md, "Query latency", session
+ * 8).
  *
- * <p>One buffer per thread, used by one answer at a time: {@link #forThisThread} hands it out empty and
- * {@link #release} ends its use. A buffer that an unusually large trace grew past {@link #RETAINED_BYTES}
- * is dropped at release, so a thread keeps at most that much between requests.
+ * <p>Buffers are handed out most recently released first: with sixteen requests waiting on two cores,
+ * the buffer the last answer was written from is likely still in the CPU's cache, where a buffer per
+ * request thread was not (copying the JSON into a cold one was 8 % of the route's CPU samples).
+ * {@link #take} hands one out empty, {@link #release} gives it back. At most {@link #POOLED} buffers are
+ * kept, and none that an unusually large trace grew past {@link #RETAINED_BYTES}.
  */
 final class AnswerBuffer extends OutputStream {
   /** A 200-span trace encodes to ~145 KB. */
@@ -25,20 +29,21 @@ final class AnswerBuffer extends OutputStream {
   static final int RETAINED_BYTES = 1024 * 1024;
   /** The largest array the JVM reliably allocates. */
   private static final int MAX_BYTES = Integer.MAX_VALUE - 8;
-  private static final ThreadLocal<AnswerBuffer> PER_THREAD = ThreadLocal.withInitial(AnswerBuffer::new);
+  /** More than the answers a 2-core engine encodes at once, fewer than its request threads. */
+  static final int POOLED = 32;
+  private static final ConcurrentLinkedDeque<AnswerBuffer> RELEASED = new ConcurrentLinkedDeque<>();
+  private static final AtomicInteger RELEASED_COUNT = new AtomicInteger();
 
   private byte[] bytes = new byte[INITIAL_BYTES];
   private int length;
-  private boolean inUse;
 
   private AnswerBuffer() {}
 
-  /** This thread's buffer, empty. */
-  static AnswerBuffer forThisThread() {
-    AnswerBuffer buffer = PER_THREAD.get();
-    if (buffer.inUse) throw new IllegalStateException("this thread's answer buffer is already in use");
-    buffer.inUse = true;
-    buffer.length = 0;
+  /** An empty buffer: the one released last, or a new one. */
+  static AnswerBuffer take() {
+    AnswerBuffer buffer = RELEASED.pollFirst();
+    if (buffer == null) return new AnswerBuffer();
+    RELEASED_COUNT.decrementAndGet();
     return buffer;
   }
 
@@ -71,11 +76,15 @@ final class AnswerBuffer extends OutputStream {
     requireNonNull(out, "out").write(bytes, 0, length);
   }
 
-  /** Ends this use: the next {@link #forThisThread} on this thread gets the buffer again. */
+  /** Ends this use; the buffer must not be touched afterwards. */
   void release() {
-    inUse = false;
     length = 0;
-    if (bytes.length > RETAINED_BYTES) bytes = new byte[INITIAL_BYTES];
+    if (bytes.length > RETAINED_BYTES) return;
+    if (RELEASED_COUNT.incrementAndGet() > POOLED) {
+      RELEASED_COUNT.decrementAndGet();
+      return;
+    }
+    RELEASED.offerFirst(this);
   }
 
   private void ensureRoom(int count) {

@@ -58,9 +58,9 @@ class TraceController {
    * pool; a store failure surfaces as the {@code CompletionException} {@link ProblemAdvice} answers with
    * a retryable 503.
    *
-   * <p>The JSON is encoded once, into the thread's {@link AnswerBuffer}, and written from there into the
-   * response, rather than into a fresh array that Spring would then copy: nothing is sent before the
-   * body is whole, so an error while reading or encoding is still a problem answer.
+   * <p>The JSON is encoded once, into an {@link AnswerBuffer} that later answers use again, and written from
+   * there into the response, rather than into a fresh array that Spring would then copy: nothing is sent
+   * before the body is whole, so an error while reading or encoding is still a problem answer.
    */
   @GetMapping("/{traceId}")
   void trace(@PathVariable String traceId,
@@ -68,7 +68,7 @@ class TraceController {
       HttpServletResponse response) throws IOException {
     TraceId id = TraceIds.parse(traceId);
     JoinedTrace trace = query.traceOnCallingThread(id).orElseThrow(() -> TraceIds.notFound(id));
-    AnswerBuffer body = AnswerBuffer.forThisThread();
+    AnswerBuffer body = AnswerBuffer.take();
     try {
       TraceJson.write(trace, body);
       EntityTag tag = EntityTag.of(body.array(), body.length());

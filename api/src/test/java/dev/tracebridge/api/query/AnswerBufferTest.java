@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,7 @@ class AnswerBufferTest {
   void bytesWrittenInPieces_writtenOutInOrder() throws Exception {
     byte[] answer = new byte[600_000];
     new Random(11).nextBytes(answer);
-    AnswerBuffer buffer = AnswerBuffer.forThisThread();
+    AnswerBuffer buffer = AnswerBuffer.take();
     try {
       buffer.write(answer[0]);
       for (int at = 1; at < answer.length; at += 7_001) {
@@ -29,30 +31,41 @@ class AnswerBufferTest {
   }
 
   @Test
-  void nextAnswerOnTheThread_startsEmptyInTheSameArray() {
-    AnswerBuffer first = AnswerBuffer.forThisThread();
+  void bufferReleasedLast_isTakenNextAndEmpty() {
+    AnswerBuffer first = AnswerBuffer.take();
     first.write(new byte[1_000], 0, 1_000);
-    byte[] array = first.array();
     first.release();
 
-    AnswerBuffer second = AnswerBuffer.forThisThread();
+    AnswerBuffer next = AnswerBuffer.take();
     try {
-      assertThat(second.length()).isZero();
-      assertThat(second.array()).isSameAs(array);
+      assertThat(next).isSameAs(first);
+      assertThat(next.length()).isZero();
     } finally {
-      second.release();
+      next.release();
     }
   }
 
   @Test
+  void buffersInUseAtOnce_areDistinct() {
+    AnswerBuffer one = AnswerBuffer.take();
+    AnswerBuffer other = AnswerBuffer.take();
+
+    assertThat(other).isNotSameAs(one);
+    assertThat(other.array()).isNotSameAs(one.array());
+    one.release();
+    other.release();
+  }
+
+  @Test
   void bufferGrownPastTheRetainedSize_isNotKept() {
-    AnswerBuffer large = AnswerBuffer.forThisThread();
+    AnswerBuffer large = AnswerBuffer.take();
     byte[] chunk = new byte[64 * 1024];
     while (large.length() <= AnswerBuffer.RETAINED_BYTES) large.write(chunk, 0, chunk.length);
     large.release();
 
-    AnswerBuffer next = AnswerBuffer.forThisThread();
+    AnswerBuffer next = AnswerBuffer.take();
     try {
+      assertThat(next).isNotSameAs(large);
       assertThat(next.array().length).isLessThanOrEqualTo(AnswerBuffer.RETAINED_BYTES);
     } finally {
       next.release();
@@ -60,37 +73,21 @@ class AnswerBufferTest {
   }
 
   @Test
-  void secondUseBeforeRelease_isRefused() {
-    AnswerBuffer buffer = AnswerBuffer.forThisThread();
-    try {
-      assertThatThrownBy(AnswerBuffer::forThisThread).isInstanceOf(IllegalStateException.class);
-    } finally {
-      buffer.release();
-    }
-  }
+  void moreReleasedThanThePoolHolds_keepsOnlyThePoolsWorth() {
+    List<AnswerBuffer> taken = new ArrayList<>();
+    for (int i = 0; i < AnswerBuffer.POOLED + 8; i++) taken.add(AnswerBuffer.take());
+    taken.forEach(AnswerBuffer::release);
 
-  @Test
-  void otherThreads_getTheirOwnBuffer() throws Exception {
-    AnswerBuffer mine = AnswerBuffer.forThisThread();
-    try {
-      byte[][] theirs = new byte[1][];
-      Thread other = new Thread(() -> {
-        AnswerBuffer buffer = AnswerBuffer.forThisThread();
-        theirs[0] = buffer.array();
-        buffer.release();
-      });
-      other.start();
-      other.join();
+    List<AnswerBuffer> again = new ArrayList<>();
+    for (int i = 0; i < AnswerBuffer.POOLED + 8; i++) again.add(AnswerBuffer.take());
 
-      assertThat(theirs[0]).isNotNull().isNotSameAs(mine.array());
-    } finally {
-      mine.release();
-    }
+    assertThat(again.stream().filter(taken::contains).count()).isEqualTo(AnswerBuffer.POOLED);
+    again.forEach(AnswerBuffer::release);
   }
 
   @Test
   void sliceOutsideTheSource_isRefusedAndNothingWritten() {
-    AnswerBuffer buffer = AnswerBuffer.forThisThread();
+    AnswerBuffer buffer = AnswerBuffer.take();
     try {
       assertThatThrownBy(() -> buffer.write(new byte[4], 2, 3)).isInstanceOf(IndexOutOfBoundsException.class);
       assertThat(buffer.length()).isZero();

@@ -56,7 +56,7 @@ class TraceControllerTest {
 
   @Test
   void smallTraceAfterALargeOne_answersOnlyItsOwnJson() throws Exception {
-    // Both answers are encoded on this thread, into the same reused buffer.
+    // The second answer is encoded into the buffer the first one was written from.
     InMemoryTraceStore store = new InMemoryTraceStore();
     TraceId large = storedTrace(store, 200);
     TraceId small = storedTrace(store, 1);
