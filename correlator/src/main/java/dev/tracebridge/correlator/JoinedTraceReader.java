@@ -9,7 +9,6 @@ import dev.tracebridge.core.health.VerdictStore;
 import dev.tracebridge.core.join.JoinedTrace;
 import dev.tracebridge.core.model.Span;
 import dev.tracebridge.core.model.TraceId;
-import dev.tracebridge.core.model.TraceKey;
 import dev.tracebridge.core.rum.RumResource;
 import dev.tracebridge.core.storage.TraceRecords;
 import dev.tracebridge.core.storage.TraceStore;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a trace and joins it; an id nothing was stored under reads as empty. Besides the trace's own
@@ -33,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * rows it reads itself (see {@link WaitingThreadExecutor}).
  */
 public final class JoinedTraceReader {
+  /** Decodes where the read completed (the store's thread); {@link #trace} joins on {@code executor} after. */
+  private static final Executor ON_COMPLETING_THREAD = Runnable::run;
+
   private final TraceStore store;
   private final VerdictStore verdicts;
   private final Executor executor;
@@ -46,8 +47,8 @@ public final class JoinedTraceReader {
 
   public CompletionStage<Optional<JoinedTrace>> trace(TraceId id) {
     requireNonNull(id, "id");
-    return own(id).thenComposeAsync(
-        own -> evidence(id, own).thenApplyAsync(evidence -> join(id, own, evidence), executor), executor);
+    return own(id, ON_COMPLETING_THREAD).thenComposeAsync(own -> evidence(id, own, ON_COMPLETING_THREAD)
+        .thenApplyAsync(evidence -> join(id, own, evidence), executor), executor);
   }
 
   /**
@@ -68,13 +69,9 @@ public final class JoinedTraceReader {
     }
   }
 
-  private CompletableFuture<Own> own(TraceId id) {
-    return own(id, null);
-  }
-
-  /** The trace's partition and the verdicts keyed on it, read at once; decoded on {@code decoding} if given. */
-  private CompletableFuture<Own> own(TraceId id, @Nullable Executor decoding) {
-    CompletableFuture<TraceRecords> records = read(id.key(), decoding);
+  /** The trace's partition, decoded on {@code decoding}, and the verdicts keyed on it, read at once. */
+  private CompletableFuture<Own> own(TraceId id, Executor decoding) {
+    CompletableFuture<TraceRecords> records = store.readTrace(id.key(), decoding).toCompletableFuture();
     CompletableFuture<List<Verdict>> decided = verdicts.verdicts(id.key()).toCompletableFuture();
     return records.thenCombine(decided, Own::new);
   }
@@ -84,25 +81,17 @@ public final class JoinedTraceReader {
     return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
   }
 
-  private CompletableFuture<TraceRecords> read(TraceKey key, @Nullable Executor decoding) {
-    return (decoding == null ? store.readTrace(key) : store.readTrace(key, decoding)).toCompletableFuture();
-  }
-
-  private CompletableFuture<JoinEvidence> evidence(TraceId id, Own own) {
-    return evidence(id, own, null);
-  }
-
-  private CompletableFuture<JoinEvidence> evidence(TraceId id, Own own, @Nullable Executor decoding) {
+  private CompletableFuture<JoinEvidence> evidence(TraceId id, Own own, Executor decoding) {
     List<CompletableFuture<List<Span>>> spans = new ArrayList<>();
     List<CompletableFuture<List<RumResource>>> resources = new ArrayList<>();
     for (Verdict v : own.verdicts()) {
       FallbackLink fallback = v.fallback();
       if (fallback == null) continue;
       if (v.traceId().sameTraceAs(id) && !fallback.traceId().sameTraceAs(id)) {
-        spans.add(read(fallback.traceId().key(), decoding)
+        spans.add(store.readTrace(fallback.traceId().key(), decoding).toCompletableFuture()
             .thenApply(r -> r.matching(fallback.traceId()).spans()));
       } else if (fallback.traceId().sameTraceAs(id) && !v.traceId().sameTraceAs(id)) {
-        resources.add(read(v.traceKey(), decoding)
+        resources.add(store.readTrace(v.traceKey(), decoding).toCompletableFuture()
             .thenApply(r -> r.resources().stream().filter(res -> res.eventId().equals(v.eventId())).toList()));
       }
     }

@@ -45,8 +45,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link TraceStore} on Cassandra, and its {@link TraceSearch} (see {@link #search}). A
@@ -302,16 +300,13 @@ public final class CassandraTraceStore implements TraceStore, TraceSearch {
    */
   @Override
   public CompletionStage<TraceRecords> readTrace(TraceKey key) {
-    return readTraceDecodingOn(key, null);
+    return readTrace(key, StatementRequests.ON_RECEIVING_THREAD);
   }
 
   @Override
   public CompletionStage<TraceRecords> readTrace(TraceKey key, Executor decoding) {
-    return readTraceDecodingOn(key, requireNonNull(decoding, "decoding"));
-  }
-
-  private CompletionStage<TraceRecords> readTraceDecodingOn(TraceKey key, @Nullable Executor decoding) {
     requireNonNull(key, "key");
+    requireNonNull(decoding, "decoding");
     Map<SpanIdentity, Span> spans = new LinkedHashMap<>();
     Map<String, RumResource> resources = new LinkedHashMap<>();
     Consumer<CorruptPayloadException> damaged = e -> LOG.log(System.Logger.Level.WARNING,
@@ -467,17 +462,15 @@ public final class CassandraTraceStore implements TraceStore, TraceSearch {
 
   /** Runs a query and hands every row of every page to {@code consumer}, in order, on the driver's thread. */
   private CompletionStage<Void> readAll(Statement<?> statement, Consumer<Row> consumer) {
-    return readAll(statement, consumer, null);
+    return readAll(statement, consumer, StatementRequests.ON_RECEIVING_THREAD);
   }
 
-  /** As {@link #readAll(Statement, Consumer)}, on {@code executor} when one is given. */
-  private CompletionStage<Void> readAll(Statement<?> statement, Consumer<Row> consumer, @Nullable Executor executor) {
-    Predicate<Row> everyRow = row -> {
+  /** As {@link #readAll(Statement, Consumer)}, on {@code executor}. */
+  private CompletionStage<Void> readAll(Statement<?> statement, Consumer<Row> consumer, Executor executor) {
+    return StatementRequests.readUntil(session, statement, row -> {
       consumer.accept(row);
       return true;
-    };
-    return executor == null ? StatementRequests.readUntil(session, statement, everyRow)
-        : StatementRequests.readUntil(session, statement, everyRow, executor);
+    }, executor);
   }
 
   /** Resolves names given as text ({@code --cassandra=db1:9042}) now, with an error that names the host. */

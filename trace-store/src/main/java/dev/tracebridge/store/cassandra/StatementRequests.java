@@ -15,7 +15,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How the Cassandra stores talk to the driver: one write request sent as several statements and answered
@@ -23,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * the same way when Cassandra does not answer.
  */
 final class StatementRequests {
+  /** Runs a page's rows on the thread that completed the page: the driver's I/O thread. */
+  static final Executor ON_RECEIVING_THREAD = Runnable::run;
+
   private StatementRequests() {}
 
   /**
@@ -70,7 +72,7 @@ final class StatementRequests {
    * on the driver's thread that received each page.
    */
   static CompletionStage<Void> readUntil(CqlSession session, Statement<?> statement, Predicate<Row> consumer) {
-    return session.executeAsync(statement).thenCompose(page -> consumePages(page, consumer, null));
+    return readUntil(session, statement, consumer, ON_RECEIVING_THREAD);
   }
 
   /** As {@link #readUntil(CqlSession, Statement, Predicate)}, with {@code consumer} run on {@code executor}. */
@@ -80,14 +82,11 @@ final class StatementRequests {
     return session.executeAsync(statement).thenComposeAsync(page -> consumePages(page, consumer, executor), executor);
   }
 
-  private static CompletionStage<Void> consumePages(AsyncResultSet page, Predicate<Row> consumer,
-      @Nullable Executor executor) {
+  private static CompletionStage<Void> consumePages(AsyncResultSet page, Predicate<Row> consumer, Executor executor) {
     for (Row row : page.currentPage()) {
       if (!consumer.test(row)) return CompletableFuture.completedFuture(null);
     }
     if (!page.hasMorePages()) return CompletableFuture.completedFuture(null);
-    CompletionStage<AsyncResultSet> next = page.fetchNextPage();
-    return executor == null ? next.thenCompose(n -> consumePages(n, consumer, null))
-        : next.thenComposeAsync(n -> consumePages(n, consumer, executor), executor);
+    return page.fetchNextPage().thenComposeAsync(next -> consumePages(next, consumer, executor), executor);
   }
 }
