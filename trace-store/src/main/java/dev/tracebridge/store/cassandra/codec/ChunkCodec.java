@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
@@ -116,39 +117,31 @@ public final class ChunkCodec {
    * @throws CorruptPayloadException when the chunk's own framing is damaged
    */
   public static List<Span> decodeSpans(ByteBuffer payload, Consumer<CorruptPayloadException> damaged) {
-    DecompressionScratch scratch = DecompressionScratch.take();
-    try {
-      List<ByteBuffer> records = records(payload, scratch);
-      List<Span> spans = new ArrayList<>(records.size());
-      SpanOrigins origins = new SpanOrigins();
-      RepeatedStrings strings = new RepeatedStrings();
-      for (ByteBuffer record : records) {
-        try {
-          spans.add(SpanCodec.decode(record, origins, strings));
-        } catch (CorruptPayloadException e) {
-          damaged.accept(e);
-        }
-      }
-      return spans;
-    } finally {
-      scratch.giveBack();
-    }
+    SpanOrigins origins = new SpanOrigins();
+    RepeatedStrings strings = new RepeatedStrings();
+    return decode(payload, damaged, record -> SpanCodec.decode(record, origins, strings));
   }
 
   /** Decodes an event chunk, as {@link #decodeSpans}. */
   public static List<RumEvent> decodeEvents(ByteBuffer payload, Consumer<CorruptPayloadException> damaged) {
+    return decode(payload, damaged, RumEventCodec::decode);
+  }
+
+  /** Each record through {@code decoder}, the chunk decompressed into this thread's scratch array. */
+  private static <T> List<T> decode(ByteBuffer payload, Consumer<CorruptPayloadException> damaged,
+      Function<ByteBuffer, T> decoder) {
     DecompressionScratch scratch = DecompressionScratch.take();
     try {
       List<ByteBuffer> records = records(payload, scratch);
-      List<RumEvent> events = new ArrayList<>(records.size());
+      List<T> decoded = new ArrayList<>(records.size());
       for (ByteBuffer record : records) {
         try {
-          events.add(RumEventCodec.decode(record));
+          decoded.add(decoder.apply(record));
         } catch (CorruptPayloadException e) {
           damaged.accept(e);
         }
       }
-      return events;
+      return decoded;
     } finally {
       scratch.giveBack();
     }
