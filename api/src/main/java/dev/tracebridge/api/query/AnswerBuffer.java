@@ -34,17 +34,24 @@ final class AnswerBuffer extends OutputStream {
   private static final ConcurrentLinkedDeque<AnswerBuffer> RELEASED = new ConcurrentLinkedDeque<>();
   private static final AtomicInteger RELEASED_COUNT = new AtomicInteger();
 
-  private byte[] bytes = new byte[INITIAL_BYTES];
+  private byte[] bytes;
   private int length;
 
-  private AnswerBuffer() {}
+  private AnswerBuffer(int initialBytes) {
+    bytes = new byte[initialBytes];
+  }
 
   /** An empty buffer: the one released last, or a new one. */
   static AnswerBuffer take() {
     AnswerBuffer buffer = RELEASED.pollFirst();
-    if (buffer == null) return new AnswerBuffer();
+    if (buffer == null) return new AnswerBuffer(INITIAL_BYTES);
     RELEASED_COUNT.decrementAndGet();
     return buffer;
+  }
+
+  /** A buffer of its own for a small encoding that is kept, never released. */
+  static AnswerBuffer unpooled(int initialBytes) {
+    return new AnswerBuffer(initialBytes);
   }
 
   @Override
@@ -69,6 +76,22 @@ final class AnswerBuffer extends OutputStream {
   /** The written bytes are {@code array()[0 .. length())}; valid until {@link #release}. */
   byte[] array() {
     return bytes;
+  }
+
+  /**
+   * For a writer that fills {@link #array()} itself: records that {@code written} bytes are filled, makes
+   * room for {@code count} more after them and answers the array to write them into (a new one if it grew).
+   */
+  byte[] grow(int written, int count) {
+    written(written);
+    ensureRoom(count);
+    return bytes;
+  }
+
+  /** For a writer that fills {@link #array()} itself: the first {@code written} bytes are the answer. */
+  void written(int written) {
+    checkFromIndexSize(0, written, bytes.length);
+    length = written;
   }
 
   /** Writes what was written into {@code out}. */

@@ -8,46 +8,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
 
 /**
  * Attributes as JSON objects: strings, booleans and numbers as themselves, bytes as base64, arrays as
- * arrays and key-value lists as nested objects. Written straight to a generator for traces (no map per
- * span), or as a map for the shapes Spring serializes.
+ * arrays and key-value lists as nested objects. Written straight into a trace's JSON (no map per span),
+ * or as a map for the shapes Spring serializes.
  */
 final class AttributeJson {
   private AttributeJson() {}
 
   /** Writes {@code attributes} as an object, its keys encoded through {@code names}. */
-  static void write(JsonGenerator out, Attributes attributes, PropertyNames names) {
-    out.writeStartObject();
+  static void write(JsonBytes out, Attributes attributes, PropertyNames names) {
+    out.startObject();
     for (int i = 0; i < attributes.size(); i++) {
-      out.writeName(names.of(attributes.keyAt(i)));
+      out.name(names.of(attributes.keyAt(i)));
       write(out, attributes.valueAt(i), names);
     }
-    out.writeEndObject();
+    out.endObject();
   }
 
-  private static void write(JsonGenerator out, AttributeValue value, PropertyNames names) {
+  private static void write(JsonBytes out, AttributeValue value, PropertyNames names) {
     // Java 17 has no pattern matching for switch; the chain below covers every AttributeValue kind.
     if (value instanceof AttributeValue.StringValue s) {
-      out.writeString(s.value());
+      out.string(s.value());
     } else if (value instanceof AttributeValue.BoolValue b) {
-      out.writeBoolean(b.value());
+      out.bool(b.value());
     } else if (value instanceof AttributeValue.LongValue l) {
-      out.writeNumber(l.value());
+      out.number(l.value());
     } else if (value instanceof AttributeValue.DoubleValue d) {
-      out.writeNumber(d.value());
+      out.number(d.value());
     } else if (value instanceof AttributeValue.BytesValue b) {
-      out.writeString(Base64.getEncoder().encodeToString(b.value()));
+      out.string(Base64.getEncoder().encodeToString(b.value()));
     } else if (value instanceof AttributeValue.ArrayValue a) {
-      out.writeStartArray();
+      out.startArray();
       for (AttributeValue item : a.values()) write(out, item, names);
-      out.writeEndArray();
+      out.endArray();
     } else if (value instanceof AttributeValue.KeyValueList kv) {
       write(out, kv.values(), names);
     } else {
-      out.writeNull();
+      out.nullValue();
     }
   }
 

@@ -11,7 +11,7 @@ import dev.tracebridge.core.model.SpanId;
 import dev.tracebridge.core.model.SpanKind;
 import dev.tracebridge.core.model.SpanStatus;
 import dev.tracebridge.core.model.TraceId;
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -31,10 +31,8 @@ class TraceJsonTest {
         .events(List.of(new SpanEvent("exception", T0 + 5, attributes, 0))).build();
     Span child = span("00000000000000a1", "00f067aa0ba902b7", SpanKind.CLIENT).attributes(attributes).build();
 
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    TraceJson.write(
-        new JoinedTrace(TRACE, List.of(root, child), List.of(), List.of(), List.of(), List.of(), List.of()), body);
-    JsonNode json = JsonMapper.builder().build().readTree(body.toByteArray());
+    JsonNode json = encode(
+        new JoinedTrace(TRACE, List.of(root, child), List.of(), List.of(), List.of(), List.of(), List.of()));
 
     assertThat(json.get("traceId").asString()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
     for (JsonNode span : json.get("spans")) {
@@ -55,6 +53,16 @@ class TraceJsonTest {
     assertThat(second.get("parentSpanId").asString()).isEqualTo("00f067aa0ba902b7");
     assertThat(second.get("kind").asString()).isEqualTo("CLIENT");
     assertThat(second.get("status").get("code").asString()).isEqualTo("UNSET");
+  }
+
+  private static JsonNode encode(JoinedTrace trace) {
+    AnswerBuffer body = AnswerBuffer.take();
+    try {
+      TraceJson.write(trace, body);
+      return JsonMapper.builder().build().readTree(Arrays.copyOf(body.array(), body.length()));
+    } finally {
+      body.release();
+    }
   }
 
   private static Span.Builder span(String id, @Nullable String parent, SpanKind kind) {
