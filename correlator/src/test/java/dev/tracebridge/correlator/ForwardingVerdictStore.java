@@ -1,6 +1,7 @@
 package dev.tracebridge.correlator;
 
 import dev.tracebridge.core.health.ClockSample;
+import dev.tracebridge.core.health.HealthApps;
 import dev.tracebridge.core.health.HealthReport;
 import dev.tracebridge.core.health.PendingCheck;
 import dev.tracebridge.core.health.RootServerSpan;
@@ -34,6 +35,7 @@ public class ForwardingVerdictStore implements VerdictStore {
   @Override public CompletionStage<Verdict> decide(Verdict verdict) { return delegate.decide(verdict); }
   @Override public CompletionStage<List<Verdict>> verdicts(TraceKey key) { return delegate.verdicts(key); }
   @Override public CompletionStage<HealthReport> health(String appId, long fromNanos, long toNanos) { return delegate.health(appId, fromNanos, toNanos); }
+  @Override public CompletionStage<HealthApps> apps(long fromNanos, long toNanos) { return delegate.apps(fromNanos, toNanos); }
   @Override public CompletionStage<Void> recordLinkedOrigin(String appId, String origin, long at) { return delegate.recordLinkedOrigin(appId, origin, at); }
   @Override public CompletionStage<OptionalLong> lastLinkedOrigin(String appId, String origin) { return delegate.lastLinkedOrigin(appId, origin); }
   @Override public CompletionStage<Void> recordClockSamples(List<ClockSample> samples) { return delegate.recordClockSamples(samples); }

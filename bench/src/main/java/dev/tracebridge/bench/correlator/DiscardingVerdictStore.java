@@ -1,6 +1,7 @@
 package dev.tracebridge.bench.correlator;
 
 import dev.tracebridge.core.health.ClockSample;
+import dev.tracebridge.core.health.HealthApps;
 import dev.tracebridge.core.health.HealthReport;
 import dev.tracebridge.core.health.PendingCheck;
 import dev.tracebridge.core.health.RootServerSpan;
@@ -31,6 +32,7 @@ final class DiscardingVerdictStore implements VerdictStore {
   @Override public CompletionStage<Verdict> decide(Verdict verdict) { return CompletableFuture.completedFuture(verdict); }
   @Override public CompletionStage<List<Verdict>> verdicts(TraceKey key) { return CompletableFuture.completedFuture(List.of()); }
   @Override public CompletionStage<HealthReport> health(String appId, long fromNanos, long toNanos) { return CompletableFuture.completedFuture(new HealthReport(List.of(), false)); }
+  @Override public CompletionStage<HealthApps> apps(long fromNanos, long toNanos) { return CompletableFuture.completedFuture(new HealthApps(List.of(), false)); }
   @Override public CompletionStage<Void> recordLinkedOrigin(String appId, String origin, long at) { return DONE; }
   @Override public CompletionStage<OptionalLong> lastLinkedOrigin(String appId, String origin) { return CompletableFuture.completedFuture(OptionalLong.empty()); }
   @Override public CompletionStage<Void> recordClockSamples(List<ClockSample> samples) { return DONE; }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -130,6 +131,20 @@ public final class InMemoryVerdictStore implements VerdictStore {
       }
     }
     return CompletableFuture.completedFuture(tally.report(false));
+  }
+
+  @Override
+  public CompletionStage<HealthApps> apps(long fromNanos, long toNanos) {
+    if (fromNanos > toNanos) return CompletableFuture.completedFuture(new HealthApps(List.of(), false));
+    long firstHour = Math.floorDiv(fromNanos, Verdict.REPORT_BUCKET_NANOS);
+    long lastHour = Math.floorDiv(toNanos, Verdict.REPORT_BUCKET_NANOS);
+    TreeSet<String> apps = new TreeSet<>();
+    synchronized (lock) {
+      for (Verdict v : verdictsByEvent.values()) {
+        if (v.reportBucket() >= firstHour && v.reportBucket() <= lastHour) apps.add(v.appId());
+      }
+    }
+    return CompletableFuture.completedFuture(new HealthApps(List.copyOf(apps), false));
   }
 
   @Override

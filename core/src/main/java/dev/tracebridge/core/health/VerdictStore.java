@@ -8,9 +8,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * The storage SPI of propagation health: pending checks, the index of parentless backend server spans
  * that fallback joins and header_stripped verdicts look in, the verdicts themselves with their hourly
- * aggregation, the evidence that a backend is instrumented, clock-offset samples and the checker's
- * progress. Kept apart from {@link dev.tracebridge.core.storage.TraceStore} so that the trace store's
- * contract stays about traces.
+ * aggregation and the apps that have any, the evidence that a backend is instrumented, clock-offset
+ * samples and the checker's progress. Kept apart from {@link dev.tracebridge.core.storage.TraceStore} so
+ * that the trace store's contract stays about traces.
  *
  * <p>Same rules as the trace store: stages complete when the write is durable, writes are idempotent,
  * in-flight work is bounded (failing fast with
@@ -60,6 +60,14 @@ public interface VerdictStore extends AutoCloseable {
    * cover less than an open-ended range: no more than its retention back from the range's end.
    */
   CompletionStage<HealthReport> health(String appId, long fromNanos, long toNanos);
+
+  /**
+   * The apps with at least one decided verdict in the report hours ({@link Verdict#reportBucket}) from the
+   * hour of {@code fromNanos} through the hour of {@code toNanos}, sorted. Hours, not instants: the list
+   * is kept per hour, so an app whose only requests fall in the first or last hour outside the range is
+   * listed too. Bounded as {@link #health} is: no more than its retention back from the range's end.
+   */
+  CompletionStage<HealthApps> apps(long fromNanos, long toNanos);
 
   /** Records that a request of {@code appId} to {@code origin} was linked: the backend is instrumented. */
   CompletionStage<Void> recordLinkedOrigin(String appId, String origin, long linkedAtNanos);

@@ -143,6 +143,60 @@ public abstract class VerdictStoreContract {
   }
 
   @Test
+  void apps_listEveryAppWithVerdictsInTheRangesHours_sortedAndOnce() throws Exception {
+    String prefix = "app-" + UUID.randomUUID();
+    long t = randomTime();
+    Verdict b = verdict(prefix + "-b", PropagationVerdict.LINKED, "w3c", t);
+    Verdict bAgain = verdict(prefix + "-b", PropagationVerdict.CORS_BLOCKED, "w3c", t + SECOND);
+    Verdict a = verdict(prefix + "-a", PropagationVerdict.NOT_INSTRUMENTED, "b3", t + 2 * SECOND);
+    Verdict later = verdict(prefix + "-c", PropagationVerdict.LINKED, "w3c", t + 3 * HOUR);
+    for (Verdict v : List.of(b, bAgain, a, later)) get(store().decide(v));
+
+    HealthApps apps = get(store().apps(t, t + 10 * SECOND));
+
+    assertThat(apps.partial()).isFalse();
+    assertThat(apps.appIds()).filteredOn(app -> app.startsWith(prefix)).containsExactly(prefix + "-a", prefix + "-b");
+    assertThat(get(store().apps(t + 3 * HOUR, t + 3 * HOUR)).appIds()).contains(prefix + "-c")
+        .doesNotContain(prefix + "-a", prefix + "-b");
+  }
+
+  @Test
+  void apps_areListedPerHour_evenWhenTheirRequestsFallOutsideTheRangesInstants() throws Exception {
+    long hourStart = Math.floorDiv(randomTime(), HOUR) * HOUR;
+    Verdict early = verdict("app-" + UUID.randomUUID(), PropagationVerdict.LINKED, "w3c", hourStart + 60 * SECOND);
+    get(store().decide(early));
+
+    assertThat(get(store().apps(hourStart + HOUR / 2, hourStart + HOUR / 2 + SECOND)).appIds())
+        .contains(early.appId());
+    assertThat(get(store().apps(hourStart + HOUR, hourStart + 2 * HOUR)).appIds()).doesNotContain(early.appId());
+    assertThat(get(store().apps(hourStart - HOUR, hourStart - 1)).appIds()).doesNotContain(early.appId());
+  }
+
+  @Test
+  void apps_overDays_findTheFirstAndTheLastHour() throws Exception {
+    long t = randomTime();
+    long days = 3 * 24 * HOUR;
+    Verdict first = verdict("app-" + UUID.randomUUID(), PropagationVerdict.LINKED, "w3c", t);
+    Verdict last = verdict("app-" + UUID.randomUUID(), PropagationVerdict.SAMPLED_OUT, "w3c", t + days);
+    get(store().decide(first));
+    get(store().decide(last));
+
+    HealthApps apps = get(store().apps(t, t + days));
+
+    assertThat(apps.appIds()).contains(first.appId(), last.appId());
+    assertThat(apps.partial()).isFalse();
+  }
+
+  @Test
+  void apps_endBeforeStart_isEmpty() throws Exception {
+    long t = randomTime();
+    Verdict v = verdict("app-" + UUID.randomUUID(), PropagationVerdict.LINKED, "w3c", t);
+    get(store().decide(v));
+
+    assertThat(get(store().apps(t + SECOND, t)).appIds()).isEmpty();
+  }
+
+  @Test
   void linkedOrigin_keepsTheLatest() throws Exception {
     String app = "app-" + UUID.randomUUID();
     get(store().recordLinkedOrigin(app, "api.shop.example", 2_000));

@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import dev.tracebridge.core.health.ClockSample;
+import dev.tracebridge.core.health.HealthApps;
 import dev.tracebridge.core.health.HealthReport;
 import dev.tracebridge.core.health.HealthTally;
 import dev.tracebridge.core.health.PendingCheck;
@@ -37,7 +38,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The {@link VerdictStore} on Cassandra (schema/v2.cql). It shares the {@link CassandraTraceStore}'s
+ * The {@link VerdictStore} on Cassandra (schema/v2.cql; the apps per hour since v5.cql). It shares the {@link CassandraTraceStore}'s
  * session, which owns the connection: closing this store closes nothing. Writes are bounded by a
  * semaphore of their own, refused at once as OVERLOADED when it is exhausted; every driver failure of a
  * write becomes STORAGE_UNAVAILABLE, as in the trace store. Stages complete on the driver's I/O threads.
@@ -71,6 +72,7 @@ public final class CassandraVerdictStore implements VerdictStore {
   private final SelectVerdicts.Factory selectVerdicts;
   private final InsertVerdictByApp.Factory insertByApp;
   private final SelectVerdictsByApp.Factory selectByApp;
+  private final VerdictAppCatalog apps;
   private final InsertRootSpan.Factory insertRootSpan;
   private final SelectRootSpans.Factory selectRootSpans;
   private final InsertLinkedOrigin.Factory insertLinkedOrigin;
@@ -95,6 +97,7 @@ public final class CassandraVerdictStore implements VerdictStore {
     this.selectVerdicts = new SelectVerdicts.Factory(session, keyspace);
     this.insertByApp = new InsertVerdictByApp.Factory(session, keyspace, ttl);
     this.selectByApp = new SelectVerdictsByApp.Factory(session, keyspace);
+    this.apps = new VerdictAppCatalog(session, keyspace, config.retention());
     this.insertRootSpan = new InsertRootSpan.Factory(session, keyspace, ttl);
     this.selectRootSpans = new SelectRootSpans.Factory(session, keyspace);
     this.insertLinkedOrigin = new InsertLinkedOrigin.Factory(session, keyspace, ttl);
@@ -213,12 +216,18 @@ public final class CassandraVerdictStore implements VerdictStore {
       }
     });
     // What the verdict is found by, written with the verdict that stands: a second decision of the same
-    // resource, or a retry after a crash between the two steps, writes the same rows again.
+    // resource, or a retry after a crash between the two steps, writes the same rows again. The app's row
+    // of the hour only when this node has not written it lately (VerdictAppCatalog).
     return standing.thenCompose(v -> {
-      List<Statement<?>> rows = new ArrayList<>(2);
+      List<Statement<?>> rows = new ArrayList<>(3);
       rows.add(insertByApp.verdict(v));
       if (v.fallback() != null) rows.add(insertMirror.mirror(v.fallback().traceId().key(), v));
-      return write(rows).thenApply(done -> v);
+      VerdictAppCatalog.AppRow appRow = apps.unwritten(v);
+      if (appRow != null) rows.add(appRow.statement());
+      return write(rows).thenApply(done -> {
+        if (appRow != null) apps.written(appRow);
+        return v;
+      });
     });
   }
 
@@ -272,6 +281,11 @@ public final class CassandraVerdictStore implements VerdictStore {
       });
     }
     return chain.thenApply(done -> tally.report(partial.get()));
+  }
+
+  @Override
+  public CompletionStage<HealthApps> apps(long fromNanos, long toNanos) {
+    return apps.apps(fromNanos, toNanos);
   }
 
   @Override

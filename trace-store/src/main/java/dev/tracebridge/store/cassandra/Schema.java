@@ -1,11 +1,12 @@
 package dev.tracebridge.store.cassandra;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Table and column names, and the constants the rows use. The CQL itself lives in schema/v*.cql. */
 final class Schema {
   /** The schema version this code reads and writes; the keyspace must have it applied. */
-  static final int CURRENT_VERSION = 4;
+  static final int CURRENT_VERSION = 5;
 
   static final String TRACE_ROWS = "trace_rows";
   static final String SESSION_EVENTS = "session_events";
@@ -31,9 +32,13 @@ final class Schema {
   /** The tables version 2 adds for propagation health (CassandraVerdictStore). */
   static final List<String> VERDICT_TABLES = List.of(PENDING_CHECKS, VERDICTS, VERDICTS_BY_APP, ROOT_SPANS,
       LINKED_ORIGINS, CLOCK_SAMPLES, CHECKER_PROGRESS);
-  /** Every table of every version: what validation and the schema installer wait for. */
-  static final List<String> ALL_TABLES = java.util.stream.Stream.concat(TABLES.stream(), VERDICT_TABLES.stream())
+  /** Every table through version 4: versions 3 and 4 changed options and rows, not tables. */
+  private static final List<String> TABLES_THROUGH_V4 = Stream.concat(TABLES.stream(), VERDICT_TABLES.stream())
       .toList();
+  /** The table version 5 adds: the apps with verdicts, per hour (VerdictAppCatalog). */
+  static final String VERDICT_APPS = "verdict_apps";
+  /** Every table of every version: what validation and the schema installer wait for. */
+  static final List<String> ALL_TABLES = Stream.concat(TABLES_THROUGH_V4.stream(), Stream.of(VERDICT_APPS)).toList();
 
   /** trace_rows.row_kind of a backend span. */
   static final byte ROW_KIND_SPAN = 0;
@@ -78,7 +83,8 @@ final class Schema {
 
   /** The tables a keyspace has once schema {@code version} is applied. */
   static List<String> tablesThrough(int version) {
-    return version >= 2 ? ALL_TABLES : TABLES;
+    if (version >= 5) return ALL_TABLES;
+    return version >= 2 ? TABLES_THROUGH_V4 : TABLES;
   }
 
   static int bucket(long epochNanos) {

@@ -18,7 +18,8 @@ record SchemaScript(int version, String description, String resource) {
       new SchemaScript(3, "chunk rows: many spans or resources per trace_rows row; index shards per export",
           "/schema/v3.cql"),
       new SchemaScript(4, "size-tiered compaction inside the current window merges flushes of like size",
-          "/schema/v4.cql"));
+          "/schema/v4.cql"),
+      new SchemaScript(5, "propagation health: the apps with verdicts, per hour", "/schema/v5.cql"));
   /**
    * TimeWindowCompactionStrategy works best with 20-30 windows across the TTL: fewer windows keep
    * expired data around longer, more windows mean more SSTables to read.

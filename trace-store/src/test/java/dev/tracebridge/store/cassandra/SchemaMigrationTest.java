@@ -7,6 +7,10 @@ import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.tracebridge.core.health.PropagationVerdict;
+import dev.tracebridge.core.health.Verdict;
+import dev.tracebridge.core.model.TraceId;
+import dev.tracebridge.core.storage.TestTelemetry;
 import java.time.Instant;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,10 +40,10 @@ class SchemaMigrationTest {
       for (Row row : migrated.session().execute(SchemaInstaller.SELECT_VERSIONS.formatted(keyspace))) {
         versions.add(row.getInt(0));
       }
-      assertThat(versions).containsExactly(1, 2, 3, 4);
+      assertThat(versions).containsExactly(1, 2, 3, 4, 5);
       var tables = migrated.session().getMetadata().getKeyspace(keyspace).orElseThrow().getTables().keySet();
       assertThat(tables.stream().map(CqlIdentifier::asInternal).toList())
-          .containsAll(Schema.VERDICT_TABLES).containsAll(Schema.TABLES);
+          .containsAll(Schema.VERDICT_TABLES).containsAll(Schema.TABLES).contains(Schema.VERDICT_APPS);
     }
   }
 
@@ -58,7 +62,7 @@ class SchemaMigrationTest {
     }
 
     assertThatThrownBy(() -> CassandraTraceStore.connect(config.toBuilder().applySchema(false).build()).close())
-        .isInstanceOf(CassandraStoreException.class).hasMessageContaining("needs version 4");
+        .isInstanceOf(CassandraStoreException.class).hasMessageContaining("lacks the tables [verdict_apps]");
 
     try (CassandraTraceStore migrated = CassandraTraceStore.connect(config)) {
       Row comment = migrated.session().execute(SimpleStatement.newInstance("SELECT comment FROM"
@@ -68,6 +72,44 @@ class SchemaMigrationTest {
           + " system_schema.tables WHERE keyspace_name = ? AND table_name = 'trace_rows'", keyspace)).one();
       assertThat(compaction.getMap(0, String.class, String.class))
           .containsEntry("min_sstable_size", "4194304").containsEntry("compaction_window_size", "6");
+    }
+  }
+
+  @Test
+  void versionFourKeyspace_refusedWithoutSchemaApplication_thenListsTheAppsOfNewVerdicts() throws Exception {
+    String keyspace = "tb_migrate_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
+    CassandraStoreConfig config = SharedNode.config().keyspace(keyspace).build();
+    CqlSession session = SharedNode.store().session();
+    session.execute("CREATE KEYSPACE " + keyspace + " WITH replication = " + config.replication());
+    for (SchemaScript script : SchemaScript.ALL.subList(0, 4)) {
+      for (String statement : script.statements(keyspace, config.retention())) {
+        session.execute(SimpleStatement.newInstance(statement).setTimeout(SchemaInstaller.DDL_TIMEOUT));
+      }
+      session.execute(SimpleStatement.newInstance(SchemaInstaller.INSERT_VERSION.formatted(keyspace),
+          script.version(), Instant.now(), "as an older engine wrote it"));
+    }
+
+    assertThatThrownBy(() -> CassandraTraceStore.connect(config.toBuilder().applySchema(false).build()).close())
+        .isInstanceOf(CassandraStoreException.class).hasMessageContaining("lacks the tables [verdict_apps]")
+        .hasMessageContaining("schema application allowed");
+
+    try (CassandraTraceStore migrated = CassandraTraceStore.connect(config)) {
+      TreeSet<Integer> versions = new TreeSet<>();
+      for (Row row : migrated.session().execute(SchemaInstaller.SELECT_VERSIONS.formatted(keyspace))) {
+        versions.add(row.getInt(0));
+      }
+      assertThat(versions).containsExactly(1, 2, 3, 4, 5);
+      Row table = migrated.session().execute(SimpleStatement.newInstance("SELECT comment, compaction FROM"
+          + " system_schema.tables WHERE keyspace_name = ? AND table_name = ?", keyspace, Schema.VERDICT_APPS)).one();
+      assertThat(table.getString(0)).startsWith("Tracebridge v5:");
+      assertThat(table.getMap(1, String.class, String.class)).containsEntry("min_sstable_size", "4194304");
+
+      CassandraVerdictStore verdicts = CassandraVerdictStore.of(migrated);
+      TraceId id = TestTelemetry.randomTraceId();
+      long start = System.currentTimeMillis() * 1_000_000L;
+      verdicts.decide(new Verdict(id.key(), "res-1", "shop-web", "s-1", PropagationVerdict.LINKED, "linked",
+          "w3c", "api.shop.example/cart/{id}", id, start, start, null)).toCompletableFuture().get();
+      assertThat(verdicts.apps(start, start).toCompletableFuture().get().appIds()).containsExactly("shop-web");
     }
   }
 }

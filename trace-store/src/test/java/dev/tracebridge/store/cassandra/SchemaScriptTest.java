@@ -42,19 +42,39 @@ class SchemaScriptTest {
   }
 
   @Test
-  void versionFour_isTheCurrentOne_andSetsMinSSTableSizeOnEveryTimeWindowTable() {
+  void versionFour_setsMinSSTableSizeOnEveryTimeWindowTable() {
     SchemaScript four = SchemaScript.ALL.get(3);
     List<String> statements = four.statements("tb", Duration.ofDays(7));
     long timeWindowTables = SchemaScript.ALL.subList(0, 2).stream()
         .flatMap(script -> script.statements("tb", Duration.ofDays(7)).stream())
         .filter(statement -> statement.contains("TimeWindowCompactionStrategy")).count();
 
-    assertThat(four.version()).isEqualTo(Schema.CURRENT_VERSION);
-    assertThat(SchemaScript.ALL).hasSize(Schema.CURRENT_VERSION);
+    assertThat(four.version()).isEqualTo(4);
     assertThat(statements).hasSize((int) timeWindowTables).allSatisfy(statement -> assertThat(statement)
         .startsWith("ALTER TABLE tb.").contains("'TimeWindowCompactionStrategy'")
         .contains("'compaction_window_size': 6").contains("'min_sstable_size': 4194304")
         .doesNotContain("${").doesNotContain("--"));
+  }
+
+  @Test
+  void versionFive_isTheCurrentOne_andCreatesTheVerdictAppsTableWithV4Compaction() {
+    SchemaScript five = SchemaScript.ALL.get(4);
+    List<String> statements = five.statements("tb", Duration.ofDays(7));
+
+    assertThat(five.version()).isEqualTo(Schema.CURRENT_VERSION);
+    assertThat(SchemaScript.ALL).hasSize(Schema.CURRENT_VERSION);
+    assertThat(statements).singleElement().asString()
+        .startsWith("CREATE TABLE IF NOT EXISTS tb." + Schema.VERDICT_APPS + " (")
+        .contains("PRIMARY KEY ((hour), app_id)").contains("comment = 'Tracebridge v5:")
+        .contains("default_time_to_live = 604800").contains("'compaction_window_size': 6")
+        .contains("'min_sstable_size': 4194304").doesNotContain("${").doesNotContain("--");
+    assertThat(Schema.tablesThrough(4)).doesNotContain(Schema.VERDICT_APPS);
+    assertThat(Schema.tablesThrough(5)).contains(Schema.VERDICT_APPS).containsAll(Schema.tablesThrough(4));
+  }
+
+  @Test
+  void versionFive_everyColumn_hasAComment() {
+    assertEveryColumnCommented(read("/schema/v5.cql"));
   }
 
   @Test
