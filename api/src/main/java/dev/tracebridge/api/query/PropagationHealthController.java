@@ -7,7 +7,6 @@ import dev.tracebridge.core.health.HealthReport;
 import dev.tracebridge.core.health.Verdict;
 import dev.tracebridge.core.health.VerdictStore;
 import dev.tracebridge.core.model.TraceId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,14 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The propagation-health report: for one app, how many traced browser requests ended in each verdict,
  * per hour × URL pattern × header formats, with example trace ids to open. "Which endpoint breaks my
- * traces, and why" is one call.
+ * traces, and why" is one call. Which apps have a report is another: the apps with verdicts in a range.
  */
 @RestController
 class PropagationHealthController {
-  /** A day is what a team looks at first; longer ranges are asked for explicitly. */
-  private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
-  private static final Duration MAX_RANGE = Duration.ofDays(31);
-
   private final VerdictStore verdicts;
 
   PropagationHealthController(VerdictStore verdicts) {
@@ -40,25 +35,26 @@ class PropagationHealthController {
     if (app == null || app.isBlank()) {
       throw new BadParameterException("app", "app: missing (expected: the RUM application id)");
     }
-    Instant clock = Instant.now();
-    long now = clock.getEpochSecond() * 1_000_000_000L + clock.getNano();
-    long endNanos = QueryTimes.instant("end", end, now);
-    long startNanos = QueryTimes.instant("start", start, endNanos - DEFAULT_RANGE.toNanos());
-    if (startNanos > endNanos) {
-      throw new BadParameterException("start", "start: after end (expected: start <= end)");
-    }
-    if (endNanos - startNanos > MAX_RANGE.toNanos()) {
-      throw new BadParameterException("start", "start..end: longer than " + MAX_RANGE.toDays()
-          + " days (expected: a shorter range)");
-    }
-    return verdicts.health(app, startNanos, endNanos).toCompletableFuture()
-        .thenApply(report -> ReportJson.of(app, startNanos, endNanos, report));
+    HealthRange range = HealthRange.of(start, end, Instant.now());
+    return verdicts.health(app, range.startNanos(), range.endNanos()).toCompletableFuture()
+        .thenApply(report -> ReportJson.of(app, range, report));
   }
+
+  @GetMapping("/api/v1/propagation-health/apps")
+  CompletableFuture<AppsJson> apps(
+      @RequestParam(name = "start", required = false) String start,
+      @RequestParam(name = "end", required = false) String end) {
+    HealthRange range = HealthRange.of(start, end, Instant.now());
+    return verdicts.apps(range.startNanos(), range.endNanos()).toCompletableFuture()
+        .thenApply(apps -> new AppsJson(range.startNanos(), range.endNanos(), apps.partial(), apps.appIds()));
+  }
+
+  record AppsJson(long startEpochNanos, long endEpochNanos, boolean partial, List<String> apps) {}
 
   record ReportJson(String app, long startEpochNanos, long endEpochNanos, boolean partial,
       List<CountJson> counts) {
-    static ReportJson of(String app, long start, long end, HealthReport report) {
-      return new ReportJson(app, start, end, report.partial(),
+    static ReportJson of(String app, HealthRange range, HealthReport report) {
+      return new ReportJson(app, range.startNanos(), range.endNanos(), report.partial(),
           report.counts().stream().map(CountJson::of).toList());
     }
   }
