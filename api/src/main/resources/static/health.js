@@ -1,10 +1,13 @@
 // The propagation-health dashboard: for one app, which URL patterns lose their traces and why. The
-// engine reports counts per hour × URL pattern × header formats × verdict; this page adds the hours up
-// per URL pattern and header formats, worst first, and says what each failing verdict means.
+// engine reports counts per hour × URL pattern × header formats × verdict; this page draws them per hour
+// (health-trend.js), adds the hours up per URL pattern and header formats, worst first, and says what
+// each failing verdict means. The app is picked from those with verdicts in the range (health-apps.js).
 //   #/health?app=shop-web&range=24h
 
 import { getJson } from './api.js';
 import { el } from './format.js';
+import { lastApp, rememberApp, showAppPicker, wireAppPicker } from './health-apps.js';
+import { renderTrend } from './health-trend.js';
 import { LINKED, explanation, worstFirst } from './verdicts.js';
 
 // The API's own default is a day; it refuses more than 31 days.
@@ -12,9 +15,6 @@ const RANGE_HOURS = { '1h': 1, '6h': 6, '24h': 24, '168h': 168, '744h': 744 };
 const DEFAULT_RANGE = '24h';
 const MS_PER_HOUR = 3_600_000;
 const RANGE_WORDS = { '1h': 'hour', '6h': '6 hours', '24h': 'day', '168h': 'week', '744h': '31 days' };
-// The apps this browser looked at, newest first: no API lists apps, and a team looks at the same few.
-const APPS_KEY = 'tracebridge.health.apps';
-const REMEMBERED_APPS = 8;
 // A trace id is 32 hex digits; its first 8 tell examples apart on screen, the link carries all of it.
 const SHORT_TRACE_ID = 8;
 // Each hour brings up to three examples per verdict (the API's limit); three per cell keep the table readable.
@@ -30,6 +30,7 @@ export function wireHealthForm(navigate) {
     query.set('range', form.elements.range.value);
     navigate('#/health?' + query.toString());
   });
+  wireAppPicker(form);
 }
 
 /** Shows the report the URL asks for: its app and time range. */
@@ -38,29 +39,39 @@ export async function showHealth(params) {
   const app = (params.get('app') || '').trim();
   const range = RANGE_HOURS[params.get('range')] ? params.get('range') : DEFAULT_RANGE;
   // With no app asked for, offer the last one looked at, without loading it unasked.
-  form.elements.app.value = app || knownApps()[0] || '';
+  form.elements.app.value = app || lastApp();
   form.elements.range.value = range;
-  listKnownApps();
   const table = document.getElementById('health-table');
+  const trend = document.getElementById('health-trend');
   const explanations = document.getElementById('health-explanations');
   table.hidden = true;
+  trend.hidden = true;
   explanations.replaceChildren();
-  if (!app) {
-    status('Give the RUM application id your browser SDK reports (e.g. shop-web) to see how its trace headers fare.');
-    return;
+  const start = new Date(Date.now() - RANGE_HOURS[range] * MS_PER_HOUR).toISOString();
+  // Listed while the report loads; the view is shown once both are.
+  const picker = showAppPicker(form, start, app, RANGE_WORDS[range]);
+  try {
+    if (app) {
+      await showReport(app, range, start, table, trend, explanations);
+    } else {
+      status('Give the RUM application id your browser SDK reports (e.g. shop-web), or pick it from the apps with'
+        + ' verdicts, to see how its trace headers fare.');
+    }
+  } finally {
+    await picker;
   }
+}
+
+async function showReport(app, range, start, table, trend, explanations) {
   status('Loading…');
-  const query = new URLSearchParams({ app,
-    start: new Date(Date.now() - RANGE_HOURS[range] * MS_PER_HOUR).toISOString() });
   let report;
   try {
-    report = await getJson('/api/v1/propagation-health?' + query.toString());
+    report = await getJson('/api/v1/propagation-health?' + new URLSearchParams({ app, start }));
   } catch (error) {
     status(error.message, true);
     return;
   }
   rememberApp(app);
-  listKnownApps();
   const rows = healthRows(report.counts);
   const totals = verdictTotals(rows);
   if (rows.length === 0) {
@@ -75,6 +86,7 @@ export async function showHealth(params) {
     + ` ${linked} linked (${percent(linked, requests)})`
     + (report.partial ? '. The store stopped at its read budget: older hours are missing.' : '.'));
   const verdicts = worstFirst(totals).filter((v) => v !== LINKED);
+  renderTrend(trend, report, totals);
   renderTable(table, rows, verdicts);
   renderExplanations(explanations, totals);
 }
@@ -150,28 +162,6 @@ function renderExplanations(container, totals) {
 
 function percent(part, whole) {
   return Number(((100 * part) / whole).toFixed(1)) + ' %';
-}
-
-function rememberApp(app) {
-  const apps = [app, ...knownApps().filter((a) => a !== app)].slice(0, REMEMBERED_APPS);
-  try {
-    localStorage.setItem(APPS_KEY, JSON.stringify(apps));
-  } catch (e) {
-    // A browser that refuses storage still shows the report; it only forgets the app.
-  }
-}
-
-function knownApps() {
-  try {
-    const apps = JSON.parse(localStorage.getItem(APPS_KEY) || '[]');
-    return Array.isArray(apps) ? apps.filter((a) => typeof a === 'string') : [];
-  } catch (e) {
-    return [];
-  }
-}
-
-function listKnownApps() {
-  document.getElementById('known-apps').replaceChildren(...knownApps().map((app) => el('option', { value: app })));
 }
 
 function status(text, isError = false) {

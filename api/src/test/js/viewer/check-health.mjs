@@ -1,6 +1,7 @@
-// Drives the propagation-health dashboard the way an engineer does: open it from the navigation, look up
-// an app nobody sent (the empty state), see a problem the engine answers, look up the real app, read the
-// counts and what the failing verdict means, then open one of its example traces. Prints what the page
+// Drives the propagation-health dashboard the way an engineer does: open it from the navigation, see the
+// apps with verdicts offered, look up an app nobody sent (the empty state), see a problem the engine
+// answers, pick the real app from the offered ones, read its per-hour trend, the counts and what the
+// failing verdict means, then open one of its example traces. Prints what the page
 // showed as one JSON object on stdout (ViewerBrowserIT asserts on it) and keeps a screenshot of each step.
 //
 // usage: node check-health.mjs <api base URL> <app> <example trace id to open> <screenshot dir>
@@ -17,18 +18,25 @@ try {
     text: await page.textContent('[data-testid=health-status]'),
     problem: await page.$eval('[data-testid=health-status]', (n) => n.classList.contains('problem')),
     tableShown: await page.$eval('[data-testid=health-table]', (t) => !t.hidden),
+    trendShown: await page.$eval('[data-testid=health-trend]', (t) => !t.hidden),
+  });
+  const pickerOf = async () => ({
+    options: await page.$$eval('[data-testid=health-apps] option', (options) => options.map((o) => ({
+      value: o.value, text: o.innerText.trim() }))),
+    selected: await page.$eval('[data-testid=health-apps]', (s) => s.value),
+    disabled: await page.$eval('[data-testid=health-apps]', (s) => s.disabled),
   });
 
   await page.goto(base + '/');
   await ready('');
   await page.click('[data-testid=nav-health]');
   await ready('#/health');
-  seen.prompt = await statusOf();
+  seen.prompt = { ...(await statusOf()), picker: await pickerOf() };
 
   await page.fill('#health-form input[name=app]', 'nobody-' + app);
   await page.click('#health-form button[type=submit]');
   await ready('#/health?');
-  seen.empty = await statusOf();
+  seen.empty = { ...(await statusOf()), picker: await pickerOf() };
   await page.screenshot({ path: `${shots}/4-health-empty.png`, fullPage: true });
 
   // An engine that refuses the question (here: a start it cannot read, as an older engine might) must
@@ -45,12 +53,27 @@ try {
   seen.refused = await statusOf();
   await page.unroute('**/api/v1/propagation-health?*');
 
+  // Picked, not typed: choosing the app in the list shows its report in the range the form shows.
   await page.selectOption('#health-form select[name=range]', '24h');
-  await page.click('#health-form button[type=submit]');
+  await page.selectOption('[data-testid=health-apps]', app);
   await ready('#/health?');
   seen.report = {
     hash: await page.evaluate(() => location.hash),
     status: await statusOf(),
+    picker: await pickerOf(),
+    trend: {
+      heading: await page.textContent('[data-testid=health-trend] h2'),
+      legend: await page.$$eval('[data-testid=trend-legend-item]', (items) => items.map((i) => i.innerText.trim())),
+      axis: await page.$$eval('[data-testid=trend-axis-label]', (labels) => labels.map((l) => l.innerText.trim())),
+      hours: await page.$$eval('[data-testid=trend-hour]', (columns) => columns.map((c) => ({
+        start: c.dataset.hourStart,
+        title: c.title,
+        count: c.querySelector('[data-testid=trend-count]')?.innerText.trim() ?? null,
+        barHeight: c.querySelector('.trend-bar')?.getBoundingClientRect().height ?? 0,
+        segments: [...c.querySelectorAll('[data-testid=trend-segment]')].map((s) => ({
+          verdict: s.dataset.verdict, height: s.getBoundingClientRect().height })),
+      }))),
+    },
     columns: await page.$$eval('[data-testid=health-table] thead th', (cells) => cells.map((c) => c.innerText.trim())),
     rows: await page.$$eval('[data-testid=health-row]', (rows) => rows.map((r) => ({
       urlPattern: r.dataset.urlPattern,

@@ -8,8 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -22,6 +28,10 @@ record HealthTraffic(String app, List<String> linkedTraceIds, String corsBlocked
     String notInstrumentedTraceId, long startMillis) {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int LINKED_REQUESTS = 2;
+  /** When each request started, after the traffic's start: linked ones a second apart, then the others. */
+  private static final long LINKED_SPACING_MS = 1_000;
+  private static final long CORS_BLOCKED_OFFSET_MS = 5_000;
+  private static final long NOT_INSTRUMENTED_OFFSET_MS = 6_000;
 
   static HealthTraffic startingAt(long startMillis) {
     List<String> linked = new ArrayList<>();
@@ -40,13 +50,32 @@ record HealthTraffic(String app, List<String> linkedTraceIds, String corsBlocked
     return linkedTraceIds.size() + 2;
   }
 
+  /**
+   * How many requests end in each verdict per hour (UTC) their browser started them in, as the dashboard
+   * counts them: usually one hour, two when the traffic's few seconds straddle an hour's end.
+   */
+  SortedMap<Instant, Map<String, Integer>> verdictsPerHour() {
+    SortedMap<Instant, Map<String, Integer>> hours = new TreeMap<>();
+    for (int i = 0; i < linkedTraceIds.size(); i++) count(hours, i * LINKED_SPACING_MS, "linked");
+    count(hours, CORS_BLOCKED_OFFSET_MS, "cors_blocked");
+    count(hours, NOT_INSTRUMENTED_OFFSET_MS, "not_instrumented");
+    return hours;
+  }
+
+  private void count(SortedMap<Instant, Map<String, Integer>> hours, long offsetMs, String verdict) {
+    Instant hour = Instant.ofEpochMilli(startMillis + offsetMs).truncatedTo(ChronoUnit.HOURS);
+    hours.computeIfAbsent(hour, h -> new LinkedHashMap<>()).merge(verdict, 1, Integer::sum);
+  }
+
   private String rumJson() {
     List<String> events = new ArrayList<>();
     for (int i = 0; i < linkedTraceIds.size(); i++) {
-      events.add(resource(linkedTraceIds.get(i), "GET", "https://api.shop.example/cart/" + (41 + i), 200, i * 1_000L));
+      events.add(resource(linkedTraceIds.get(i), "GET", "https://api.shop.example/cart/" + (41 + i), 200,
+          i * LINKED_SPACING_MS));
     }
-    events.add(resource(corsBlockedTraceId, "POST", "https://api.shop.example/checkout/7", 0, 5_000L));
-    events.add(resource(notInstrumentedTraceId, "GET", "https://pay.partner.example/tokens", 200, 6_000L));
+    events.add(resource(corsBlockedTraceId, "POST", "https://api.shop.example/checkout/7", 0, CORS_BLOCKED_OFFSET_MS));
+    events.add(resource(notInstrumentedTraceId, "GET", "https://pay.partner.example/tokens", 200,
+        NOT_INSTRUMENTED_OFFSET_MS));
     return "[" + String.join(",", events) + "]";
   }
 
@@ -64,7 +93,7 @@ record HealthTraffic(String app, List<String> linkedTraceIds, String corsBlocked
     List<String> spans = new ArrayList<>();
     for (int i = 0; i < linkedTraceIds.size(); i++) {
       String traceId = linkedTraceIds.get(i);
-      long start = (startMillis + i * 1_000L + 5) * 1_000_000L;
+      long start = (startMillis + i * LINKED_SPACING_MS + 5) * 1_000_000L;
       spans.add("{\"traceId\":\"" + traceId + "\",\"spanId\":\"" + hex(ThreadLocalRandom.current().nextLong() | 1)
           + "\",\"parentSpanId\":\"" + browserSpanId(traceId) + "\",\"name\":\"GET /cart/{id}\",\"kind\":2,"
           + "\"startTimeUnixNano\":\"" + start + "\",\"endTimeUnixNano\":\"" + (start + 30_000_000L) + "\","

@@ -8,8 +8,12 @@ import dev.tracebridge.api.MemoryEngineTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The web viewer in headless Chromium against a real engine: a checkout is posted through the ingest
  * port as browsers and backends post it, then the page is used as an engineer would (search, open the
- * trace, follow it to the session; read an app's propagation health and open an example trace).
+ * trace, follow it to the session; pick an app with verdicts, read its propagation health per hour and in
+ * total, and open an example trace).
  * Screenshots of each step are kept in target/screenshots/.
  */
 class ViewerBrowserIT extends MemoryEngineTest {
@@ -29,6 +34,9 @@ class ViewerBrowserIT extends MemoryEngineTest {
    */
   private static final Duration VERDICT_WAIT = Duration.ofMinutes(3);
   private static final Duration VERDICT_POLL = Duration.ofSeconds(1);
+  private static final DateTimeFormatter HOUR_TITLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter HOUR_END = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
   /** Verdicts decided a second after their minute, not two minutes: the test waits for the real checker. */
   @DynamicPropertySource
@@ -113,10 +121,19 @@ class ViewerBrowserIT extends MemoryEngineTest {
         traffic.app(), traffic.corsBlockedTraceId(), screenshots.toAbsolutePath().toString()));
 
     assertThat(seen.get("pageErrors")).as(seen.get("pageErrors").toString()).isEmpty();
-    assertThat(seen.get("prompt").get("text").asString()).startsWith("Give the RUM application id");
+    JsonNode prompt = seen.get("prompt");
+    assertThat(prompt.get("text").asString()).startsWith("Give the RUM application id");
+    assertThat(prompt.get("picker").get("disabled").asBoolean()).isFalse();
+    assertThat(prompt.get("picker").get("selected").asString()).isEmpty();
+    assertThat(optionValues(prompt.get("picker"))).contains(traffic.app());
+    assertThat(prompt.get("picker").get("options").get(0).get("text").asString())
+        .matches("[0-9]+ apps? with verdicts in the last day");
     assertThat(seen.get("empty").get("text").asString())
         .startsWith("No traced browser request of nobody-" + traffic.app() + " was decided in the last day.");
     assertThat(seen.get("empty").get("tableShown").asBoolean()).isFalse();
+    assertThat(seen.get("empty").get("trendShown").asBoolean()).isFalse();
+    assertThat(optionValues(seen.get("empty").get("picker"))).contains(traffic.app())
+        .doesNotContain("nobody-" + traffic.app());
     assertThat(seen.get("refused").get("problem").asBoolean()).isTrue();
     assertThat(seen.get("refused").get("text").asString()).startsWith("start: 'yesterday' (expected: an RFC 3339");
 
@@ -124,6 +141,8 @@ class ViewerBrowserIT extends MemoryEngineTest {
     assertThat(report.get("hash").asString()).isEqualTo("#/health?app=" + traffic.app() + "&range=24h");
     assertThat(report.get("status").get("text").asString())
         .isEqualTo("4 traced requests of " + traffic.app() + " in the last day: 2 linked (50 %).");
+    assertThat(report.get("picker").get("selected").asString()).isEqualTo(traffic.app());
+    assertTrend(report.get("trend"), traffic);
     assertThat(texts(report.get("columns"))).containsExactly("URL pattern", "Headers sent", "Requests", "Linked",
         "cors_blocked", "not_instrumented");
     JsonNode rows = report.get("rows");
@@ -160,6 +179,52 @@ class ViewerBrowserIT extends MemoryEngineTest {
     assertThat(texts(example.get("waterfallRows"))).containsExactly("resource");
     // The refused request is the error: its origin is the browser, with no chain and no stack trace.
     assertThat(example.get("errorOrigin").asString()).startsWith("Error origin").doesNotContain("null");
+  }
+
+  /**
+   * The trend shows a column per hour of the day and the hour it started in, bars only where the traffic's
+   * requests were decided, stacked linked first, each saying its numbers when hovered.
+   */
+  private static void assertTrend(JsonNode trend, HealthTraffic traffic) {
+    assertThat(trend.get("heading").asString()).isEqualTo("Requests per hour (UTC)");
+    assertThat(texts(trend.get("legend"))).containsExactly("linked", "cors_blocked", "not_instrumented");
+    assertThat(texts(trend.get("axis"))).isNotEmpty()
+        .allSatisfy(label -> assertThat(label).matches("[0-2][0-9]:00|[A-Z][a-z]{2} [0-9]{1,2}"));
+    JsonNode hours = trend.get("hours");
+    assertThat(hours).hasSize(25);
+    Map<Instant, Map<String, Integer>> expected = traffic.verdictsPerHour();
+    List<Instant> drawn = new ArrayList<>();
+    for (JsonNode hour : hours) {
+      Instant start = Instant.parse(hour.get("start").asString());
+      Map<String, Integer> verdicts = expected.get(start);
+      String when = HOUR_TITLE.format(start) + "–" + HOUR_END.format(start.plus(Duration.ofHours(1))) + " UTC: ";
+      if (verdicts == null) {
+        assertThat(hour.get("title").asString()).isEqualTo(when + "no request decided");
+        assertThat(hour.get("barHeight").asDouble()).isZero();
+        continue;
+      }
+      drawn.add(start);
+      int total = verdicts.values().stream().mapToInt(Integer::intValue).sum();
+      List<String> parts = new ArrayList<>();
+      verdicts.forEach((verdict, count) -> parts.add(count + " " + verdict));
+      assertThat(hour.get("title").asString())
+          .isEqualTo(when + total + " request" + (total == 1 ? "" : "s") + ": " + String.join(", ", parts));
+      assertThat(hour.get("count").asString()).isEqualTo(Integer.toString(total));
+      assertThat(hour.get("barHeight").asDouble()).isPositive();
+      List<String> segments = new ArrayList<>();
+      hour.get("segments").forEach(segment -> {
+        assertThat(segment.get("height").asDouble()).isPositive();
+        segments.add(segment.get("verdict").asString());
+      });
+      assertThat(segments).containsExactlyElementsOf(verdicts.keySet());
+    }
+    assertThat(drawn).containsExactlyElementsOf(expected.keySet());
+  }
+
+  private static List<String> optionValues(JsonNode picker) {
+    List<String> values = new ArrayList<>();
+    picker.get("options").forEach(option -> values.add(option.get("value").asString()));
+    return values;
   }
 
   /** Polls the API until the engine's own checker has decided every request of the app. */
