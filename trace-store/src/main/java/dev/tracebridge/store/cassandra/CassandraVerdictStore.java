@@ -38,9 +38,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The {@link VerdictStore} on Cassandra (schema/v2.cql; the apps per hour since v5.cql). It shares the {@link CassandraTraceStore}'s
- * session, which owns the connection: closing this store closes nothing. Writes are bounded by a
- * semaphore of their own, refused at once as OVERLOADED when it is exhausted; every driver failure of a
+ * The {@link VerdictStore} on Cassandra (schema/v2.cql; the apps per hour since v5.cql). It shares the
+ * {@link CassandraTraceStore}'s session, which owns the connection: closing this store closes nothing.
+ * Writes are bounded by a semaphore of their own, refused at once as OVERLOADED when it is exhausted; every driver failure of a
  * write becomes STORAGE_UNAVAILABLE, as in the trace store. Stages complete on the driver's I/O threads.
  *
  * <p>Read failures complete the stage with the driver's exception; a row that cannot be read is skipped
