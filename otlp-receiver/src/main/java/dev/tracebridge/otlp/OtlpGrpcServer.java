@@ -2,7 +2,9 @@ package dev.tracebridge.otlp;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tracebridge.core.ingest.SpanBudget;
 import dev.tracebridge.core.ingest.TelemetrySink;
+import io.grpc.Context;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
@@ -26,6 +28,13 @@ import java.util.concurrent.TimeUnit;
  * them UNIMPLEMENTED (see {@link OtlpUnsupportedSignalEndpoint}).
  */
 public final class OtlpGrpcServer implements AutoCloseable {
+  /**
+   * The caller's {@link SpanBudget}: an interceptor that knows who is calling attaches it to the call's
+   * context ({@code Contexts.interceptCall}), and the export charges its decoded spans to it before storing
+   * any. A call without one is not limited.
+   */
+  public static final Context.Key<SpanBudget> SPAN_BUDGET =
+      Context.keyWithDefault("tracebridge-span-budget", SpanBudget.UNLIMITED);
   /** How long close() lets in-flight exports finish (their sink writes included) before cutting them. */
   private static final long GRACEFUL_SHUTDOWN_SECONDS = 10;
   /** After cutting the remaining calls, how long to wait for their transports to close. */
@@ -58,8 +67,8 @@ public final class OtlpGrpcServer implements AutoCloseable {
   /**
    * As {@link #start(InetSocketAddress, TelemetrySink, OtlpLimits, Executor)}, with interceptors around
    * the export call: the engine checks ingest keys and per-client rates there, from the call's metadata,
-   * before any byte is decoded. The first interceptor of the list runs first, after the receiver's own
-   * {@link DeadlineGuard}.
+   * before any byte is decoded, and attaches the caller's {@link #SPAN_BUDGET}. The first interceptor of the
+   * list runs first, after the receiver's own {@link DeadlineGuard}.
    */
   public static OtlpGrpcServer start(InetSocketAddress address, TelemetrySink sink, OtlpLimits limits,
       Executor executor, List<? extends ServerInterceptor> interceptors) throws IOException {

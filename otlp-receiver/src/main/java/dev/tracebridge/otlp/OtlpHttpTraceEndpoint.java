@@ -3,8 +3,10 @@ package dev.tracebridge.otlp;
 import static java.util.Objects.requireNonNull;
 
 import dev.tracebridge.core.ingest.IngestEndpoint;
+import dev.tracebridge.core.ingest.IngestRefusedException;
 import dev.tracebridge.core.ingest.IngestRequest;
 import dev.tracebridge.core.ingest.IngestResponse;
+import dev.tracebridge.core.ingest.SpanBudget;
 import dev.tracebridge.core.ingest.TelemetrySink;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,8 +16,10 @@ import java.util.concurrent.CompletionStage;
  * ({@code application/json}), identity or gzip. Browser spans of the OpenTelemetry web SDK are also
  * handed over as RUM resources ({@link BrowserResources}). It answers as the OTLP spec says: 200 with an
  * {@code ExportTraceServiceResponse} (partial success when spans were rejected) once the sink made the
- * spans (and those resources) durable; 400 with a {@code google.rpc.Status} naming what could not be decoded; 413 past the size
- * limits; 429 or 503 with {@code Retry-After} when the sink refused. Bodies use the request's encoding.
+ * spans (and those resources) durable; 400 with a {@code google.rpc.Status} naming what could not be
+ * decoded; 413 past the size limits; 429 or 503 with {@code Retry-After} when the sink refused, or 429 when
+ * the sender's {@link SpanBudget} could not pay for the decoded spans (then nothing of the export is
+ * stored). Bodies use the request's encoding.
  * Requests that are not OTLP (other methods, other content types) get an RFC 9457 problem.
  */
 public final class OtlpHttpTraceEndpoint implements IngestEndpoint {
@@ -42,7 +46,13 @@ public final class OtlpHttpTraceEndpoint implements IngestEndpoint {
 
   @Override
   public CompletionStage<IngestResponse> handle(IngestRequest request) {
+    return handle(request, SpanBudget.UNLIMITED);
+  }
+
+  @Override
+  public CompletionStage<IngestResponse> handle(IngestRequest request, SpanBudget budget) {
     requireNonNull(request, "request");
+    requireNonNull(budget, "budget");
     if (!request.method().equals("POST")) {
       return done(ProblemResponses.problem(METHOD_NOT_ALLOWED, "Method Not Allowed",
           "OTLP exports are sent with POST, not " + request.method()).withHeader("Allow", "POST"));
@@ -68,6 +78,11 @@ public final class OtlpHttpTraceEndpoint implements IngestEndpoint {
     }
     if (decoded.spans().isEmpty()) {
       return done(success(encoding, PartialSuccess.of(decoded, null)));
+    }
+    try {
+      budget.charge(decoded.spans().size());
+    } catch (IngestRefusedException e) {
+      return done(refused(encoding, Refusal.of(e)));
     }
     return ExportHandoff.store(sink, decoded.spans()).handle((receipt, failure) -> failure == null
         ? success(encoding, PartialSuccess.of(decoded, receipt))

@@ -1,5 +1,6 @@
 package dev.tracebridge.otlp;
 
+import dev.tracebridge.core.ingest.IngestRefusedException;
 import dev.tracebridge.core.ingest.TelemetrySink;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
@@ -19,8 +20,9 @@ import java.io.UncheckedIOException;
  * OTLP/gRPC {@code TraceService/Export}. The request arrives as raw bytes and is parsed here rather than
  * by gRPC's protobuf marshaller, because gRPC answers a marshaller failure with INTERNAL, which OTLP
  * clients neither retry nor explain; this way undecodable input gets INVALID_ARGUMENT with a message
- * saying what was wrong. The call is answered only when the sink's stages complete: spans, and the RUM
- * resources made from browser spans ({@link BrowserResources}).
+ * saying what was wrong. The decoded spans are charged to the caller's budget
+ * ({@link OtlpGrpcServer#SPAN_BUDGET}) before any is stored. The call is answered only when the sink's stages
+ * complete: spans, and the RUM resources made from browser spans ({@link BrowserResources}).
  */
 final class TraceExportService {
   private static final MethodDescriptor.Marshaller<byte[]> RAW_BYTES =
@@ -78,6 +80,12 @@ final class TraceExportService {
     }
     if (decoded.spans().isEmpty()) {
       respond(observer, PartialSuccess.of(decoded, null));
+      return;
+    }
+    try {
+      OtlpGrpcServer.SPAN_BUDGET.get().charge(decoded.spans().size());
+    } catch (IngestRefusedException e) {
+      refuse(observer, e);
       return;
     }
     ExportHandoff.store(sink, decoded.spans()).whenComplete((receipt, failure) -> {

@@ -14,4 +14,13 @@ public interface IngestEndpoint {
   String path();
 
   CompletionStage<IngestResponse> handle(IngestRequest request);
+
+  /**
+   * As {@link #handle(IngestRequest)}, for a sender whose spans are charged to {@code budget}. An endpoint
+   * that stores spans charges them once they are decoded, before storing any, and answers the budget's
+   * refusal as its protocol's retryable one; the others have nothing to charge and ignore it.
+   */
+  default CompletionStage<IngestResponse> handle(IngestRequest request, SpanBudget budget) {
+    return handle(request);
+  }
 }
