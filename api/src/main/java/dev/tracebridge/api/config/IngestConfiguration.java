@@ -2,6 +2,7 @@ package dev.tracebridge.api.config;
 
 import dev.tracebridge.api.ingest.AppBoundSink;
 import dev.tracebridge.api.ingest.ClientRateLimiter;
+import dev.tracebridge.api.ingest.ClientSpanLimiter;
 import dev.tracebridge.api.ingest.EmbeddedOtlpTraces;
 import dev.tracebridge.api.ingest.GrpcIngestGate;
 import dev.tracebridge.api.ingest.IngestGate;
@@ -101,7 +102,8 @@ class IngestConfiguration {
   @Bean
   IngestGate ingestGate(TracebridgeProperties props) {
     return new IngestGate(IngestKeys.of(props.ingest().keys()),
-        new ClientRateLimiter(props.ingest().perClientRequestsPerSecond(), System::nanoTime));
+        new ClientRateLimiter(props.ingest().perClientRequestsPerSecond(), System::nanoTime),
+        new ClientSpanLimiter(props.ingest().perClientSpansPerSecond(), System::nanoTime));
   }
 
   @Bean

@@ -41,19 +41,25 @@ public record TracebridgeProperties(
    * @param perClientRequestsPerSecond OTLP export requests per second one client (key, or remote address
    *     without keys) may send, in bursts of up to one second's worth; 0 (the default) = unlimited. Beyond
    *     it, 429 / RESOURCE_EXHAUSTED with a retry delay
+   * @param perClientSpansPerSecond spans in OTLP exports per second one client may send, charged per export
+   *     once it is decoded, in bursts of up to one second's worth; an export larger than that passes when the
+   *     client's budget is full and puts it in debt. 0 (the default) = unlimited. Beyond it, the whole export
+   *     is refused with 429 / RESOURCE_EXHAUSTED and a retry delay
    */
   public record Ingest(
       @DefaultValue("4318") int port,
       @DefaultValue("16MB") DataSize maxBodySize,
       @DefaultValue("*") List<String> allowedOrigins,
       @DefaultValue Map<String, List<String>> keys,
-      @DefaultValue("0") double perClientRequestsPerSecond) {
+      @DefaultValue("0") double perClientRequestsPerSecond,
+      @DefaultValue("0") double perClientSpansPerSecond) {
 
     @Override
     public String toString() {
       // Never let a key reach a log line through a bound-properties dump.
       return "Ingest[port=" + port + ", maxBodySize=" + maxBodySize + ", allowedOrigins=" + allowedOrigins
-          + ", keys=<" + keys.size() + " apps>, perClientRequestsPerSecond=" + perClientRequestsPerSecond + "]";
+          + ", keys=<" + keys.size() + " apps>, perClientRequestsPerSecond=" + perClientRequestsPerSecond
+          + ", perClientSpansPerSecond=" + perClientSpansPerSecond + "]";
     }
   }
 

@@ -10,8 +10,10 @@ public sealed interface Admission {
    * Go ahead.
    *
    * @param boundApp the app the presented key is bound to; null when no keys are configured
+   * @param spanBudget what the request's spans are charged to once decoded: the client's share of the
+   *     per-client span limit on OTLP exports, unlimited elsewhere
    */
-  record Admitted(@Nullable String boundApp) implements Admission {}
+  record Admitted(@Nullable String boundApp, ClientSpanBudget spanBudget) implements Admission {}
 
   /** No key, or a key this engine does not know: HTTP 401, gRPC UNAUTHENTICATED. */
   record Unauthenticated(String detail) implements Admission {}

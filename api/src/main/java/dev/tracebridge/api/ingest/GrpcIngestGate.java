@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.tracebridge.api.selfmetrics.EngineMetrics;
 import dev.tracebridge.api.selfmetrics.RejectReason;
+import dev.tracebridge.otlp.OtlpGrpcServer;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
@@ -21,8 +24,9 @@ import java.util.Map;
 /**
  * The {@link IngestGate} on OTLP/gRPC: reads the key from the call's metadata ({@code authorization:
  * Bearer <key>} or {@code x-tracebridge-key}) and answers UNAUTHENTICATED or RESOURCE_EXHAUSTED with a
- * {@code google.rpc.RetryInfo} (which OTLP exporters honour) before the message is decoded. It also
- * counts every call's final status.
+ * {@code google.rpc.RetryInfo} (which OTLP exporters honour) before the message is decoded. An admitted
+ * call carries its client's {@link ClientSpanBudget} in its context ({@link OtlpGrpcServer#SPAN_BUDGET}),
+ * which the receiver charges once the message is decoded. It also counts every call's final status.
  */
 public final class GrpcIngestGate implements ServerInterceptor {
   /** The label of OTLP/gRPC exports in the engine's metrics. */
@@ -61,16 +65,21 @@ public final class GrpcIngestGate implements ServerInterceptor {
       refuse(call, RejectReason.CLIENT_RATE_LIMITED, status.getStatus(), status.getTrailers());
       return new ServerCall.Listener<>() {};
     }
-    return next.startCall(new SimpleForwardingServerCall<>(call) {
+    ClientSpanBudget spanBudget = ((Admission.Admitted) admission).spanBudget();
+    ServerCall<Q, R> counted = new SimpleForwardingServerCall<>(call) {
       @Override
       public void close(Status status, Metadata trailers) {
         String code = status.getCode().name();
         metrics.answered(ENDPOINT, PROTOCOL, code);
-        String reason = RejectReason.forGrpcCode(code);
+        String reason = spanBudget.refused() ? RejectReason.CLIENT_SPAN_RATE_LIMITED
+            : RejectReason.forGrpcCode(code);
         if (reason != null) metrics.rejected(reason, 1);
         super.close(status, trailers);
       }
-    }, headers);
+    };
+    // The export runs in this context, where the receiver finds the budget to charge its decoded spans to.
+    Context context = Context.current().withValue(OtlpGrpcServer.SPAN_BUDGET, spanBudget);
+    return Contexts.interceptCall(context, counted, headers, next);
   }
 
   private <Q, R> void refuse(ServerCall<Q, R> call, String reason, Status status, Metadata trailers) {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * ({@link IngestGate}), enforces the body limit (413 before anything is decoded), and hands the request
  * to the receiver endpoint registered for its path (for a key bound to an app, that app's endpoint).
  * The response is written only when the endpoint's stage completes, i.e. after the store acknowledged
- * or refused. Every answer is counted in the engine's metrics.
+ * or refused. Every answer is counted in the engine's metrics; a refusal by the per-client span limit,
+ * which the endpoint decides once the body is decoded, under its own reason.
  */
 public final class IngestServlet extends HttpServlet {
   private static final Logger log = LoggerFactory.getLogger(IngestServlet.class);
@@ -120,7 +122,8 @@ public final class IngestServlet extends HttpServlet {
       metrics.rejected(RejectReason.CLIENT_RATE_LIMITED, 1);
       return;
     }
-    String boundApp = ((Admission.Admitted) admission).boundApp();
+    Admission.Admitted admitted = (Admission.Admitted) admission;
+    String boundApp = admitted.boundApp();
     if (boundApp != null) {
       endpoint = boundEndpoints.getOrDefault(boundApp, Map.of()).getOrDefault(path, endpoint);
     }
@@ -136,7 +139,8 @@ public final class IngestServlet extends HttpServlet {
     IngestRequest request = new IngestRequest(req.getMethod(), path, query, headers, body);
     AsyncContext async = req.startAsync();
     async.setTimeout(ASYNC_TIMEOUT_MILLIS);
-    endpoint.handle(request).whenComplete((response, failure) -> {
+    ClientSpanBudget spanBudget = admitted.spanBudget();
+    endpoint.handle(request, spanBudget).whenComplete((response, failure) -> {
       try {
         HttpServletResponse out = (HttpServletResponse) async.getResponse();
         if (failure != null) {
@@ -146,7 +150,8 @@ public final class IngestServlet extends HttpServlet {
           out.setHeader("Retry-After", "5");
           refuse(out, path, 503, "Service Unavailable", "the request was not stored; retry later");
         } else {
-          count(path, response.status());
+          count(path, response.status(), spanBudget.refused() ? RejectReason.CLIENT_SPAN_RATE_LIMITED
+              : RejectReason.forHttpStatus(response.status()));
           write(out, response);
         }
       } catch (IOException | RuntimeException e) {
@@ -164,8 +169,12 @@ public final class IngestServlet extends HttpServlet {
   }
 
   private void count(String endpoint, int status) {
+    count(endpoint, status, RejectReason.forHttpStatus(status));
+  }
+
+  /** @param reason why the request was refused; null for a success */
+  private void count(String endpoint, int status, @Nullable String reason) {
     metrics.answered(endpoint, PROTOCOL, Integer.toString(status));
-    String reason = RejectReason.forHttpStatus(status);
     if (reason != null) metrics.rejected(reason, 1);
   }
 

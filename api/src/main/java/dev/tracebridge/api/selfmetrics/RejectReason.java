@@ -2,12 +2,14 @@ package dev.tracebridge.api.selfmetrics;
 
 /**
  * The {@code reason} label of {@code tracebridge_ingest_rejected_total}: a closed set, so a dashboard can
- * list them. Refusals the engine decides itself (key, per-client rate) are named where they happen;
+ * list them. Refusals the engine decides itself (key, per-client rates) are named where they happen;
  * the rest are named by the status the client was answered with.
  */
 public final class RejectReason {
   public static final String UNAUTHENTICATED = "unauthenticated";
   public static final String CLIENT_RATE_LIMITED = "client_rate_limited";
+  /** An OTLP export whose spans its client's per-client span limit could not pay for. */
+  public static final String CLIENT_SPAN_RATE_LIMITED = "client_span_rate_limited";
   public static final String TOO_LARGE = "too_large";
   public static final String INVALID_REQUEST = "invalid_request";
   public static final String APP_NOT_ALLOWED = "app_not_allowed";

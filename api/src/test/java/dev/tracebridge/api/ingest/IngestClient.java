@@ -45,9 +45,22 @@ final class IngestClient implements AutoCloseable {
     return send(request);
   }
 
+  /** An OTLP/HTTP protobuf export; the answer's body is protobuf too. */
+  HttpResponse<byte[]> postProtobuf(String path, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingestPort + path))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-protobuf")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -66,27 +79,39 @@ final class IngestClient implements AutoCloseable {
 
   /** One OTLP/gRPC export of one span of {@code service}, with the given metadata. */
   ExportTraceServiceResponse export(String service, Map<String, String> metadata) {
+    return export(oneSpan(service), metadata);
+  }
+
+  ExportTraceServiceResponse export(ExportTraceServiceRequest request, Map<String, String> metadata) {
     Metadata headers = new Metadata();
     metadata.forEach((k, v) -> headers.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
     return TraceServiceGrpc.newBlockingStub(channel)
         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
         .withDeadlineAfter(20, TimeUnit.SECONDS)
-        .export(oneSpan(service));
+        .export(request);
   }
 
   static ExportTraceServiceRequest oneSpan(String service) {
     byte[] traceId = new byte[16];
-    byte[] spanId = new byte[8];
     ThreadLocalRandom.current().nextBytes(traceId);
-    ThreadLocalRandom.current().nextBytes(spanId);
+    return spans(service, traceId, 1);
+  }
+
+  /** {@code count} spans of {@code service} in the trace {@code traceId} (16 bytes), each with a random id. */
+  static ExportTraceServiceRequest spans(String service, byte[] traceId, int count) {
     long now = System.currentTimeMillis() * NANOS_PER_MILLI;
-    Span span = Span.newBuilder().setTraceId(ByteString.copyFrom(traceId)).setSpanId(ByteString.copyFrom(spanId))
-        .setName("GET /stock").setKind(Span.SpanKind.SPAN_KIND_SERVER)
-        .setStartTimeUnixNano(now).setEndTimeUnixNano(now + 5 * NANOS_PER_MILLI).build();
+    ScopeSpans.Builder scope = ScopeSpans.newBuilder();
+    for (int i = 0; i < count; i++) {
+      byte[] spanId = new byte[8];
+      ThreadLocalRandom.current().nextBytes(spanId);
+      scope.addSpans(Span.newBuilder().setTraceId(ByteString.copyFrom(traceId)).setSpanId(ByteString.copyFrom(spanId))
+          .setName("GET /stock").setKind(Span.SpanKind.SPAN_KIND_SERVER)
+          .setStartTimeUnixNano(now).setEndTimeUnixNano(now + 5 * NANOS_PER_MILLI));
+    }
     Resource resource = Resource.newBuilder().addAttributes(KeyValue.newBuilder().setKey("service.name")
         .setValue(AnyValue.newBuilder().setStringValue(service))).build();
     return ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder().setResource(resource)
-        .addScopeSpans(ScopeSpans.newBuilder().addSpans(span))).build();
+        .addScopeSpans(scope)).build();
   }
 
   /** OTLP/JSON of one span of {@code service}. */
