@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON writer that encodes straight into an {@link AnswerBuffer}'s array, for the one answer where the
- * encoding is most of the work: a 200-span trace's ~145 KB. Jackson's streaming generator spent the trace
- * route's time on per-value bookkeeping (its write context, a check of every character through a char
- * buffer, an 8 KB buffer flushed into ours) — 47 % of the route's CPU samples in session 9's profile.
- * Here a name is bytes quoted once ({@link Name}), a string is checked and copied in one pass, numbers and
- * ids are formatted in place, and the only state is whether the current container already has a member.
+ * encoding is most of the work: a 200-span trace's ~145 KB, 47 % of the trace route's Java samples with
+ * Jackson's streaming generator, which spends part of that on per-value bookkeeping (its write context, a
+ * check of every character through a char buffer, an 8 KB buffer flushed into ours). Here a name is bytes
+ * quoted once ({@link Name}), a string is checked and copied in one pass, numbers and ids are formatted in
+ * place, and the only state is whether the current container already has a member: 15-18 % less time than
+ * Jackson for the same trace (docs/benchmarks.md, "Query latency", session 9).
  *
  * <p>The output is RFC 8259 JSON: control characters, quote and backslash escaped (short forms where JSON
  * has them), other text as UTF-8; a lone surrogate, which UTF-8 cannot carry, as its {@code \\uXXXX}
