@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #take} hands one out empty, {@link #release} gives it back. At most {@link #POOLED} buffers are
  * kept, and none that an unusually large trace grew past {@link #RETAINED_BYTES}.
  */
-final class AnswerBuffer extends OutputStream {
+final class AnswerBuffer {
   /** A 200-span trace encodes to ~145 KB. */
   private static final int INITIAL_BYTES = 256 * 1024;
   static final int RETAINED_BYTES = 1024 * 1024;
@@ -54,20 +54,6 @@ final class AnswerBuffer extends OutputStream {
     return new AnswerBuffer(initialBytes);
   }
 
-  @Override
-  public void write(int b) {
-    ensureRoom(1);
-    bytes[length++] = (byte) b;
-  }
-
-  @Override
-  public void write(byte[] source, int offset, int count) {
-    checkFromIndexSize(offset, count, source.length);
-    ensureRoom(count);
-    System.arraycopy(source, offset, bytes, length, count);
-    length += count;
-  }
-
   /** How many bytes were written. */
   int length() {
     return length;
@@ -79,8 +65,9 @@ final class AnswerBuffer extends OutputStream {
   }
 
   /**
-   * For a writer that fills {@link #array()} itself: records that {@code written} bytes are filled, makes
-   * room for {@code count} more after them and answers the array to write them into (a new one if it grew).
+   * Records that {@code written} bytes of {@link #array()} are filled, makes room for {@code count} more after
+   * them and answers the array to write them into (a new one, with the filled bytes, if it grew). The answer's
+   * writer ({@link JsonBytes}) fills the array itself rather than through a stream, so no bytes are copied.
    */
   byte[] grow(int written, int count) {
     written(written);
@@ -88,7 +75,7 @@ final class AnswerBuffer extends OutputStream {
     return bytes;
   }
 
-  /** For a writer that fills {@link #array()} itself: the first {@code written} bytes are the answer. */
+  /** The first {@code written} bytes of {@link #array()} are the answer. */
   void written(int written) {
     checkFromIndexSize(0, written, bytes.length);
     length = written;

@@ -11,15 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class AnswerBufferTest {
   @Test
-  void bytesWrittenInPieces_writtenOutInOrder() throws Exception {
+  void bytesFilledInPiecesPastTheFirstArray_keptWhenItGrowsAndWrittenOutInOrder() throws Exception {
     byte[] answer = new byte[600_000];
     new Random(11).nextBytes(answer);
     AnswerBuffer buffer = AnswerBuffer.take();
     try {
-      buffer.write(answer[0]);
-      for (int at = 1; at < answer.length; at += 7_001) {
-        buffer.write(answer, at, Math.min(7_001, answer.length - at));
+      int filled = 0;
+      while (filled < answer.length) {
+        int piece = Math.min(7_001, answer.length - filled);
+        byte[] array = buffer.grow(filled, piece);
+        System.arraycopy(answer, filled, array, filled, piece);
+        filled += piece;
       }
+      buffer.written(filled);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       buffer.writeTo(out);
 
@@ -33,7 +37,7 @@ class AnswerBufferTest {
   @Test
   void bufferReleasedLast_isTakenNextAndEmpty() {
     AnswerBuffer first = AnswerBuffer.take();
-    first.write(new byte[1_000], 0, 1_000);
+    first.written(1_000);
     first.release();
 
     AnswerBuffer next = AnswerBuffer.take();
@@ -59,8 +63,8 @@ class AnswerBufferTest {
   @Test
   void bufferGrownPastTheRetainedSize_isNotKept() {
     AnswerBuffer large = AnswerBuffer.take();
-    byte[] chunk = new byte[64 * 1024];
-    while (large.length() <= AnswerBuffer.RETAINED_BYTES) large.write(chunk, 0, chunk.length);
+    large.grow(0, AnswerBuffer.RETAINED_BYTES + 1);
+    large.written(AnswerBuffer.RETAINED_BYTES + 1);
     large.release();
 
     AnswerBuffer next = AnswerBuffer.take();
@@ -86,11 +90,14 @@ class AnswerBufferTest {
   }
 
   @Test
-  void sliceOutsideTheSource_isRefusedAndNothingWritten() {
+  void moreWrittenThanTheArrayHolds_isRefusedAndTheLengthKept() {
     AnswerBuffer buffer = AnswerBuffer.take();
     try {
-      assertThatThrownBy(() -> buffer.write(new byte[4], 2, 3)).isInstanceOf(IndexOutOfBoundsException.class);
-      assertThat(buffer.length()).isZero();
+      buffer.written(10);
+
+      assertThatThrownBy(() -> buffer.written(buffer.array().length + 1))
+          .isInstanceOf(IndexOutOfBoundsException.class);
+      assertThat(buffer.length()).isEqualTo(10);
     } finally {
       buffer.release();
     }
