@@ -7,9 +7,7 @@ import dev.tracebridge.core.model.InstrumentationScope;
 import dev.tracebridge.core.model.Span;
 import dev.tracebridge.core.model.SpanEvent;
 import dev.tracebridge.core.model.SpanId;
-import dev.tracebridge.core.model.SpanKind;
 import dev.tracebridge.core.model.SpanLink;
-import dev.tracebridge.core.model.SpanStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,9 +54,6 @@ final class TraceJson {
   private static final JsonBytes.Name FLAGS = JsonBytes.Name.of("flags");
   private static final JsonBytes.Name DROPPED = JsonBytes.Name.of("dropped");
   private static final JsonBytes.Name LINKS = JsonBytes.Name.of("links");
-  /** Span kinds and status codes by ordinal, each encoded once. */
-  private static final String[] KINDS = names(SpanKind.values());
-  private static final String[] CODES = names(SpanStatus.Code.values());
 
   private final JsonBytes out;
   private final PropertyNames attributeKeys = new PropertyNames();
@@ -129,7 +124,7 @@ final class TraceJson {
     text(SERVICE, service);
     text(NAME, s.name());
     out.name(KIND);
-    out.string(KINDS[s.kind().ordinal()]);
+    out.string(s.kind().name());
     number(START, s.startEpochNanos());
     number(END, s.endEpochNanos());
     number(DURATION, s.durationNanos());
@@ -139,7 +134,7 @@ final class TraceJson {
     out.name(STATUS);
     out.startObject();
     out.name(CODE);
-    out.string(CODES[s.status().code().ordinal()]);
+    out.string(s.status().code().name());
     text(MESSAGE, s.status().message());
     out.endObject();
     out.name(ATTRIBUTES);
@@ -187,12 +182,6 @@ final class TraceJson {
 
   private void number(JsonBytes.Name name, long value) {
     out.name(name).number(value);
-  }
-
-  private static String[] names(Enum<?>[] values) {
-    String[] names = new String[values.length];
-    for (Enum<?> v : values) names[v.ordinal()] = v.name();
-    return names;
   }
 
   /** What the JSON shows of a scope; scopes differing only in what is not shown are one entry. */
