@@ -21,26 +21,15 @@ class SchemaMigrationTest {
 
   @Test
   void versionOneKeyspace_isMigratedToTheCurrentVersion_whenAllowed_andRefusedOtherwise() {
-    String keyspace = "tb_migrate_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
-    CassandraStoreConfig config = SharedNode.config().keyspace(keyspace).build();
-    CqlSession session = SharedNode.store().session();
-    session.execute("CREATE KEYSPACE " + keyspace + " WITH replication = " + config.replication());
-    for (String statement : SchemaScript.ALL.get(0).statements(keyspace, config.retention())) {
-      session.execute(SimpleStatement.newInstance(statement).setTimeout(SchemaInstaller.DDL_TIMEOUT));
-    }
-    session.execute(SimpleStatement.newInstance(SchemaInstaller.INSERT_VERSION.formatted(keyspace), 1,
-        Instant.now(), "version 1 as an older engine wrote it"));
+    CassandraStoreConfig config = keyspaceAtVersion(1);
+    String keyspace = config.keyspace();
 
     assertThatThrownBy(() -> CassandraTraceStore.connect(config.toBuilder().applySchema(false).build()).close())
         .isInstanceOf(CassandraStoreException.class).hasMessageContaining("lacks the tables [pending_checks")
         .hasMessageContaining("schema application allowed");
 
     try (CassandraTraceStore migrated = CassandraTraceStore.connect(config)) {
-      TreeSet<Integer> versions = new TreeSet<>();
-      for (Row row : migrated.session().execute(SchemaInstaller.SELECT_VERSIONS.formatted(keyspace))) {
-        versions.add(row.getInt(0));
-      }
-      assertThat(versions).containsExactly(1, 2, 3, 4, 5);
+      assertThat(appliedVersions(migrated.session(), keyspace)).containsExactly(1, 2, 3, 4, 5);
       var tables = migrated.session().getMetadata().getKeyspace(keyspace).orElseThrow().getTables().keySet();
       assertThat(tables.stream().map(CqlIdentifier::asInternal).toList())
           .containsAll(Schema.VERDICT_TABLES).containsAll(Schema.TABLES).contains(Schema.VERDICT_APPS);
@@ -49,17 +38,8 @@ class SchemaMigrationTest {
 
   @Test
   void versionTwoKeyspace_refusedWithoutSchemaApplication_thenMigratedToChunkRows() throws Exception {
-    String keyspace = "tb_migrate_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
-    CassandraStoreConfig config = SharedNode.config().keyspace(keyspace).build();
-    CqlSession session = SharedNode.store().session();
-    session.execute("CREATE KEYSPACE " + keyspace + " WITH replication = " + config.replication());
-    for (SchemaScript script : SchemaScript.ALL.subList(0, 2)) {
-      for (String statement : script.statements(keyspace, config.retention())) {
-        session.execute(SimpleStatement.newInstance(statement).setTimeout(SchemaInstaller.DDL_TIMEOUT));
-      }
-      session.execute(SimpleStatement.newInstance(SchemaInstaller.INSERT_VERSION.formatted(keyspace),
-          script.version(), Instant.now(), "as an older engine wrote it"));
-    }
+    CassandraStoreConfig config = keyspaceAtVersion(2);
+    String keyspace = config.keyspace();
 
     assertThatThrownBy(() -> CassandraTraceStore.connect(config.toBuilder().applySchema(false).build()).close())
         .isInstanceOf(CassandraStoreException.class).hasMessageContaining("lacks the tables [verdict_apps]");
@@ -77,28 +57,15 @@ class SchemaMigrationTest {
 
   @Test
   void versionFourKeyspace_refusedWithoutSchemaApplication_thenListsTheAppsOfNewVerdicts() throws Exception {
-    String keyspace = "tb_migrate_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
-    CassandraStoreConfig config = SharedNode.config().keyspace(keyspace).build();
-    CqlSession session = SharedNode.store().session();
-    session.execute("CREATE KEYSPACE " + keyspace + " WITH replication = " + config.replication());
-    for (SchemaScript script : SchemaScript.ALL.subList(0, 4)) {
-      for (String statement : script.statements(keyspace, config.retention())) {
-        session.execute(SimpleStatement.newInstance(statement).setTimeout(SchemaInstaller.DDL_TIMEOUT));
-      }
-      session.execute(SimpleStatement.newInstance(SchemaInstaller.INSERT_VERSION.formatted(keyspace),
-          script.version(), Instant.now(), "as an older engine wrote it"));
-    }
+    CassandraStoreConfig config = keyspaceAtVersion(4);
+    String keyspace = config.keyspace();
 
     assertThatThrownBy(() -> CassandraTraceStore.connect(config.toBuilder().applySchema(false).build()).close())
         .isInstanceOf(CassandraStoreException.class).hasMessageContaining("lacks the tables [verdict_apps]")
         .hasMessageContaining("schema application allowed");
 
     try (CassandraTraceStore migrated = CassandraTraceStore.connect(config)) {
-      TreeSet<Integer> versions = new TreeSet<>();
-      for (Row row : migrated.session().execute(SchemaInstaller.SELECT_VERSIONS.formatted(keyspace))) {
-        versions.add(row.getInt(0));
-      }
-      assertThat(versions).containsExactly(1, 2, 3, 4, 5);
+      assertThat(appliedVersions(migrated.session(), keyspace)).containsExactly(1, 2, 3, 4, 5);
       Row table = migrated.session().execute(SimpleStatement.newInstance("SELECT comment, compaction FROM"
           + " system_schema.tables WHERE keyspace_name = ? AND table_name = ?", keyspace, Schema.VERDICT_APPS)).one();
       assertThat(table.getString(0)).startsWith("Tracebridge v5:");
@@ -111,5 +78,27 @@ class SchemaMigrationTest {
           "w3c", "api.shop.example/cart/{id}", id, start, start, null)).toCompletableFuture().get();
       assertThat(verdicts.apps(start, start).toCompletableFuture().get().appIds()).containsExactly("shop-web");
     }
+  }
+
+  /** A new keyspace holding the first {@code versions} schema scripts, recorded as an older engine records them. */
+  private static CassandraStoreConfig keyspaceAtVersion(int versions) {
+    String keyspace = "tb_migrate_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
+    CassandraStoreConfig config = SharedNode.config().keyspace(keyspace).build();
+    CqlSession session = SharedNode.store().session();
+    session.execute("CREATE KEYSPACE " + keyspace + " WITH replication = " + config.replication());
+    for (SchemaScript script : SchemaScript.ALL.subList(0, versions)) {
+      for (String statement : script.statements(keyspace, config.retention())) {
+        session.execute(SimpleStatement.newInstance(statement).setTimeout(SchemaInstaller.DDL_TIMEOUT));
+      }
+      session.execute(SimpleStatement.newInstance(SchemaInstaller.INSERT_VERSION.formatted(keyspace),
+          script.version(), Instant.now(), "as an older engine wrote it"));
+    }
+    return config;
+  }
+
+  private static TreeSet<Integer> appliedVersions(CqlSession session, String keyspace) {
+    TreeSet<Integer> versions = new TreeSet<>();
+    for (Row row : session.execute(SchemaInstaller.SELECT_VERSIONS.formatted(keyspace))) versions.add(row.getInt(0));
+    return versions;
   }
 }
