@@ -27,6 +27,8 @@ record NodeLayout(Path root) {
   Path log() { return logs().resolve("cassandra.log"); }
   /** The child JVM's stdout and stderr: JVM errors that happen before logging starts end up here. */
   Path consoleLog() { return logs().resolve("console.log"); }
+  /** The node's garbage collector pauses (-Xlog:gc, four files of 8 MiB at most). */
+  Path gcLog() { return logs().resolve("gc.log"); }
   Path pidFile() { return root.resolve("cassandra.pid"); }
 
   /** The URL form Cassandra's {@code -Dcassandra.config} takes. */

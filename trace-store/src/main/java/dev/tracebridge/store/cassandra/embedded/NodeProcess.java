@@ -37,6 +37,9 @@ final class NodeProcess {
     command.add("-Xms" + (heapBytes(config.heap()) < INITIAL_HEAP_BYTES ? config.heap() : INITIAL_HEAP));
     command.add("-Xmx" + config.heap());
     command.add("-XX:+ExitOnOutOfMemoryError");
+    // The node's collector pauses, beside its own log as upstream keeps them: a stalled read is explained
+    // there or nowhere (the engine cannot see inside the node's JVM). Quoted: a folder may hold a colon.
+    command.add("-Xlog:gc:file=\"" + layout.gcLog() + "\":time,uptime:filecount=4,filesize=8m");
     command.add("@" + layout.jvmOptions());
     if (java.needsSecurityManagerFlag()) command.add("-Djava.security.manager=allow");
     command.add("-Dcassandra.config=" + layout.yamlUrl());

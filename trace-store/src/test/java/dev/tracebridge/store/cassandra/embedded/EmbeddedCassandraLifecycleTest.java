@@ -153,6 +153,14 @@ class EmbeddedCassandraLifecycleTest {
 
   @Test
   @Order(4)
+  void runningNode_logsItsCollectorPausesBesideItsLog() throws Exception {
+    String gcLog = Files.readString(NodeLayout.under(DATA_DIR).gcLog());
+
+    assertThat(gcLog).contains("Using G1").contains("Pause Young");
+  }
+
+  @Test
+  @Order(5)
   void close_stopsTheNodeCleanlyAndRemovesThePidFile() throws Exception {
     store.close();
     store = null;
