@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Query latency load test (issue 6 item 7): starts ./tracebridge (embedded Cassandra, temporary data
 # directory, free loopback ports), stores 200-span joined traces (native RUM + OTLP/HTTP JSON, one export
-# per backend service), then 16 clients GET /api/v1/traces/{id} and then /api/v1/traces/{id}/analysis
+# per backend service), waits until the engine's propagation checker has decided their verdicts (the
+# engine runs with a 5 s grace period instead of 2 minutes: every span is stored before anything is
+# measured), then 16 clients GET /api/v1/traces/{id} and then /api/v1/traces/{id}/analysis
 # for random stored traces: after a warm-up, one closed-loop run (each client sends as soon as its last
 # request answered: saturation) and one run paced at each total rate of --rates (latency counted from
 # when a request was due). Prints requests/s, p50/p99/max (HdrHistogram) and the CPU per request of the

@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
 final class QueryEngine implements AutoCloseable {
   /** Cassandra and the engine start in 30-60 s on two busy cores (longer when the launcher rebuilds). */
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+  /**
+   * The propagation checker's wait for late backend spans (2 minutes by default). Every span of the benchmark's
+   * traces is stored before it measures anything, so a short wait lets the checker decide their verdicts
+   * before the measured runs instead of during one of them (see {@link QueryBenchmark#awaitVerdicts}).
+   */
+  static final Duration VERDICT_GRACE = Duration.ofSeconds(5);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
   private static final long POLL_MILLIS = 500;
   /** API, ingest, OTLP/gRPC, CQL and Cassandra's storage port. */
@@ -56,7 +62,8 @@ final class QueryEngine implements AutoCloseable {
     Path gcLog = workDir.resolve("engine-gc.log");
     List<String> command = List.of(root.resolve("tracebridge").toString(), "--data-dir=" + dataDir,
         "--server.port=" + ports[0], "--tracebridge.ingest.port=" + ports[1], "--tracebridge.grpc.port=" + ports[2],
-        "--tracebridge.embedded.cql-port=" + ports[3], "--tracebridge.embedded.storage-port=" + ports[4]);
+        "--tracebridge.embedded.cql-port=" + ports[3], "--tracebridge.embedded.storage-port=" + ports[4],
+        "--tracebridge.propagation.grace-period=" + VERDICT_GRACE.toSeconds() + "s");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("TRACEBRIDGE_JAVA_OPTS", "-Xmx" + heap + " -XX:+ExitOnOutOfMemoryError"
         + " -Xlog:gc:file=" + gcLog
