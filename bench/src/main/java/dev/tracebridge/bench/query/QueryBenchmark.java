@@ -22,8 +22,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Issue 6 item 7: starts the engine with its embedded Cassandra, stores 200-span joined traces through
  * its ingest port (native RUM + OTLP/HTTP JSON, each acknowledged only once durable), checks one reads
- * back joined, waits for the propagation checker to decide their verdicts, then lets 16 clients fetch random traces by id, and then their analyses: closed-loop (the
- * engine's saturation) and then paced at each of the given total rates, for a bounded time each. Prints
+ * back joined, waits for the propagation checker to decide their verdicts, then lets 16 clients fetch
+ * random traces by id, and then their analyses: closed-loop (the engine's saturation) and then paced at
+ * each of the given total rates, for a bounded time each. Prints
  * requests/s, p50/p99/max, the CPU per request of the engine, Cassandra and the clients, and the engine's
  * garbage-collection pauses during each run. Targets: trace by id p99 ≤ 20 ms, analysis p99 ≤ 30 ms.
  */
@@ -126,7 +127,7 @@ public final class QueryBenchmark {
    * run (docs/benchmarks.md, "Query latency", session 10). It is the tail of loading the data, not the query
    * path, so it is done before the warm-up, as every other write of the load is.
    */
-  static void awaitVerdicts(QueryEngine engine, int count) throws IOException, InterruptedException {
+  private static void awaitVerdicts(QueryEngine engine, int count) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     long start = System.nanoTime();
     long deadline = start + VERDICTS_TIMEOUT.toNanos();
@@ -140,7 +141,10 @@ public final class QueryBenchmark {
       Thread.sleep(VERDICTS_POLL.toMillis());
       HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(engine.api("/metrics")).GET().build(),
           HttpResponse.BodyHandlers.ofString());
-      decided = metrics.statusCode() == 200 ? verdictsDecided(metrics.body()) : 0;
+      if (metrics.statusCode() != 200) {
+        throw new IllegalStateException("/metrics answered " + metrics.statusCode() + ": " + metrics.body());
+      }
+      decided = verdictsDecided(metrics.body());
       long seconds = (System.nanoTime() - start) / 1_000_000_000L;
       if (seconds / 10 > lastReport) {
         lastReport = seconds / 10;

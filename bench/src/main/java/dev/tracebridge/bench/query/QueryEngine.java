@@ -25,7 +25,7 @@ final class QueryEngine implements AutoCloseable {
   /**
    * The propagation checker's wait for late backend spans (2 minutes by default). Every span of the benchmark's
    * traces is stored before it measures anything, so a short wait lets the checker decide their verdicts
-   * before the measured runs instead of during one of them (see {@link QueryBenchmark#awaitVerdicts}).
+   * before the measured runs instead of during one of them (QueryBenchmark waits for them).
    */
   static final Duration VERDICT_GRACE = Duration.ofSeconds(5);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
