@@ -22,12 +22,6 @@ import org.jspecify.annotations.Nullable;
 final class QueryEngine implements AutoCloseable {
   /** Cassandra and the engine start in 30-60 s on two busy cores (longer when the launcher rebuilds). */
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
-  /**
-   * The propagation checker's wait for late backend spans (2 minutes by default). Every span of the benchmark's
-   * traces is stored before it measures anything, so a short wait lets the checker decide their verdicts
-   * before the measured runs instead of during one of them (QueryBenchmark waits for them).
-   */
-  static final Duration VERDICT_GRACE = Duration.ofSeconds(5);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
   private static final long POLL_MILLIS = 500;
   /** API, ingest, OTLP/gRPC, CQL and Cassandra's storage port. */
@@ -52,18 +46,21 @@ final class QueryEngine implements AutoCloseable {
    * Starts {@code root/tracebridge} with {@code -Xmx<heap>} and waits until it is ready.
    *
    * @param jfr where to record a JFR profile of the engine; null for none
+   * @param verdictGrace the propagation checker's wait for late spans; null keeps the engine's default
    */
-  static QueryEngine start(Path root, Path workDir, String heap, @Nullable Path jfr)
-      throws IOException, InterruptedException {
+  static QueryEngine start(Path root, Path workDir, String heap, @Nullable Path jfr,
+      @Nullable Duration verdictGrace) throws IOException, InterruptedException {
     int[] ports = freePorts();
     Path dataDir = workDir.resolve("data");
     Files.createDirectories(dataDir);
     Path log = workDir.resolve("engine.log");
     Path gcLog = workDir.resolve("engine-gc.log");
-    List<String> command = List.of(root.resolve("tracebridge").toString(), "--data-dir=" + dataDir,
+    List<String> command = new ArrayList<>(List.of(root.resolve("tracebridge").toString(), "--data-dir=" + dataDir,
         "--server.port=" + ports[0], "--tracebridge.ingest.port=" + ports[1], "--tracebridge.grpc.port=" + ports[2],
-        "--tracebridge.embedded.cql-port=" + ports[3], "--tracebridge.embedded.storage-port=" + ports[4],
-        "--tracebridge.propagation.grace-period=" + VERDICT_GRACE.toSeconds() + "s");
+        "--tracebridge.embedded.cql-port=" + ports[3], "--tracebridge.embedded.storage-port=" + ports[4]));
+    if (verdictGrace != null) {
+      command.add("--tracebridge.propagation.grace-period=" + verdictGrace.toSeconds() + "s");
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("TRACEBRIDGE_JAVA_OPTS", "-Xmx" + heap + " -XX:+ExitOnOutOfMemoryError"
         + " -Xlog:gc:file=" + gcLog

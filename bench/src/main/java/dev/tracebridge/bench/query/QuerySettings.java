@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param rates total requests per second to pace the clients at, one measured run per rate, after the
  *     closed-loop run (each client sending as soon as its last request answered)
  * @param jfr where the engine records a JFR profile; null for none
+ * @param verdicts whether the loaded traces' verdicts are decided before measuring or during the runs
  */
 record QuerySettings(Path root, Path workDir, int traces, int clients, Duration warmup, Duration duration,
-    String heap, long clockTicks, List<Integer> rates, @Nullable Path jfr) {
+    String heap, long clockTicks, List<Integer> rates, @Nullable Path jfr, VerdictTiming verdicts) {
   static final int DEFAULT_TRACES = 200;
   static final int DEFAULT_CLIENTS = 16;
   /**
@@ -50,6 +51,7 @@ record QuerySettings(Path root, Path workDir, int traces, int clients, Duration 
     long clockTicks = DEFAULT_CLOCK_TICKS;
     List<Integer> rates = DEFAULT_RATES;
     Path jfr = null;
+    VerdictTiming verdicts = VerdictTiming.SETTLED;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) throw new IllegalArgumentException("argument: '" + arg + "' (expected: --name=value)");
@@ -67,12 +69,14 @@ record QuerySettings(Path root, Path workDir, int traces, int clients, Duration 
         case "rates" -> rates = value.isEmpty() ? List.of()
             : Arrays.stream(value.split(",")).map(r -> positive(name, r.strip())).toList();
         case "jfr" -> jfr = Path.of(value);
+        case "verdicts" -> verdicts = VerdictTiming.parse(value);
         default -> throw new IllegalArgumentException("argument: '--" + name + "' (expected: --root, --work-dir,"
-            + " --traces, --clients, --warmup, --duration, --heap, --clock-ticks, --rates or --jfr)");
+            + " --traces, --clients, --warmup, --duration, --heap, --clock-ticks, --rates, --jfr or --verdicts)");
       }
     }
     if (root == null || workDir == null) throw new IllegalArgumentException("--root and --work-dir: required");
-    return new QuerySettings(root, workDir, traces, clients, warmup, duration, heap, clockTicks, rates, jfr);
+    return new QuerySettings(root, workDir, traces, clients, warmup, duration, heap, clockTicks, rates, jfr,
+        verdicts);
   }
 
   private static int positive(String name, String value) {
