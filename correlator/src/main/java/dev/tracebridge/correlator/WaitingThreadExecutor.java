@@ -14,11 +14,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * concurrent requests queued for one thread while their own threads idled (docs/benchmarks.md, "Query
  * latency", session 8).
  *
+ * <p>The propagation checker uses one per run the same way, so that deciding a minute of large traces does not
+ * hold up every reader's answers behind its decoding (docs/benchmarks.md, "Query latency", session 11).
+ *
  * <p>Used by one request: {@link #await} runs the queued tasks until the future it is given completes;
  * {@link #finish} ends the use, runs whatever is still queued, and from then on {@link #execute} runs a task
  * on the thread that submits it, so a task is never dropped, whatever happened to the waiter.
  */
-final class WaitingThreadExecutor implements Executor {
+public final class WaitingThreadExecutor implements Executor {
   /** Queued after a future completes, so that a waiter blocked on an empty queue wakes up. */
   private static final Runnable WAKE_UP = () -> { };
 
@@ -44,7 +47,7 @@ final class WaitingThreadExecutor implements Executor {
    * An interrupt ends the use early: the tasks left run on the threads that complete them, this thread
    * waits for the result without running any, and its interrupt flag is set again.
    */
-  <T> T await(CompletableFuture<T> result) {
+  public <T> T await(CompletableFuture<T> result) {
     requireNonNull(result, "result");
     result.whenComplete((value, failure) -> tasks.add(WAKE_UP));
     try {
@@ -57,7 +60,7 @@ final class WaitingThreadExecutor implements Executor {
   }
 
   /** Ends the use: runs what is still queued, and every later task on the thread that submits it. */
-  void finish() {
+  public void finish() {
     synchronized (lock) {
       finished = true;
     }

@@ -22,10 +22,12 @@ import dev.tracebridge.core.storage.TraceRecords;
 import dev.tracebridge.core.storage.TraceStore;
 import dev.tracebridge.correlator.BrowserRequests;
 import dev.tracebridge.correlator.TraceJoiner;
+import dev.tracebridge.correlator.WaitingThreadExecutor;
 import dev.tracebridge.correlator.adjust.TraceDraft;
 import dev.tracebridge.correlator.skew.ClockSamples;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,7 +50,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Blocking: {@link #runOnce} waits for the store and does the deciding on the calling thread, which
  * should be a scheduler thread of its own (run it every {@link PropagationCheckSettings#RECOMMENDED_PERIOD}).
- * A store failure ends the run with the exception; decided minutes stay decided.
+ * The traces it reads are decoded on that thread too, not on the store's I/O threads: a minute of 200-span
+ * traces decoded there held up every concurrent reader's answers by up to ~350 ms. A store failure ends the
+ * run with the exception; decided minutes stay decided.
  */
 public final class PropagationChecker {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -75,26 +79,32 @@ public final class PropagationChecker {
     Map<PropagationVerdict, Integer> decided = new EnumMap<>(PropagationVerdict.class);
     int missing = 0;
     int checked = 0;
-    for (long bucket = first; bucket <= last; bucket++) {
-      List<PendingCheck> checks = verdicts.pendingChecks(bucket).toCompletableFuture().join();
-      missing += decideAll(checks, nowNanos, decided);
-      verdicts.markCheckedThrough(bucket).toCompletableFuture().join();
-      checked++;
+    WaitingThreadExecutor here = new WaitingThreadExecutor();
+    try {
+      for (long bucket = first; bucket <= last; bucket++) {
+        List<PendingCheck> checks = verdicts.pendingChecks(bucket).toCompletableFuture().join();
+        missing += decideAll(checks, nowNanos, decided, here);
+        verdicts.markCheckedThrough(bucket).toCompletableFuture().join();
+        checked++;
+      }
+    } finally {
+      here.finish();
     }
     long lastChecked = checked > 0 ? last : progress.orElse(first - 1);
     return new CheckRun(checked, lastChecked, decided, missing, Math.max(0, lastDue - lastChecked));
   }
 
   /** Decides one bucket's checks; answers how many had no stored resource. */
-  private int decideAll(List<PendingCheck> checks, long nowNanos, Map<PropagationVerdict, Integer> decided) {
+  private int decideAll(List<PendingCheck> checks, long nowNanos, Map<PropagationVerdict, Integer> decided,
+      WaitingThreadExecutor here) {
     List<Subject> subjects = new ArrayList<>(checks.size());
     for (PendingCheck check : checks) subjects.add(new Subject(check));
-    for (List<Subject> chunk : chunks(subjects)) examine(chunk);
+    for (List<Subject> chunk : chunks(subjects)) examine(chunk, here);
     List<Subject> undecided = new ArrayList<>();
     for (Subject s : subjects) {
       if (s.resource != null && s.decision == null) undecided.add(s);
     }
-    for (List<Subject> chunk : chunks(undecided)) lookForRootSpans(chunk);
+    for (List<Subject> chunk : chunks(undecided)) lookForRootSpans(chunk, here);
     // Verdicts that show a backend is instrumented are stored before the origin rule asks for that evidence,
     // so a request in the same minute as the first linked one to its backend is judged with it.
     List<Subject> decidedNow = new ArrayList<>();
@@ -103,10 +113,10 @@ public final class PropagationChecker {
       if (s.resource == null) continue;
       (s.decision != null ? decidedNow : byOrigin).add(s);
     }
-    for (List<Subject> chunk : chunks(decidedNow)) store(chunk, nowNanos, decided);
+    for (List<Subject> chunk : chunks(decidedNow)) store(chunk, nowNanos, decided, here);
     for (List<Subject> chunk : chunks(byOrigin)) {
-      askOrigins(chunk, nowNanos);
-      store(chunk, nowNanos, decided);
+      askOrigins(chunk, nowNanos, here);
+      store(chunk, nowNanos, decided, here);
     }
     int missing = 0;
     for (Subject s : subjects) {
@@ -115,17 +125,17 @@ public final class PropagationChecker {
     return missing;
   }
 
-  /** Reads the resource's trace partitions and applies the rules that need only them. */
-  private void examine(List<Subject> chunk) {
+  /** Reads the resource's trace partitions, decoded on {@code here}, and applies the rules that need only them. */
+  private void examine(List<Subject> chunk, WaitingThreadExecutor here) {
     Map<TraceKey, CompletableFuture<TraceRecords>> reads = new HashMap<>();
-    for (Subject s : chunk) read(reads, s.check.traceKey());
-    await(reads.values());
+    for (Subject s : chunk) read(reads, s.check.traceKey(), here);
+    await(reads.values(), here);
     for (Subject s : chunk) {
       s.resource = find(reads.get(s.check.traceKey()).join(), s.check.eventId());
       if (s.resource == null) continue;
-      for (PropagatedContext c : s.resource.propagation()) read(reads, c.traceId().key());
+      for (PropagatedContext c : s.resource.propagation()) read(reads, c.traceId().key(), here);
     }
-    await(reads.values());
+    await(reads.values(), here);
     for (Subject s : chunk) {
       RumResource resource = s.resource;
       if (resource == null) continue;
@@ -148,7 +158,7 @@ public final class PropagationChecker {
     }
   }
 
-  private void lookForRootSpans(List<Subject> chunk) {
+  private void lookForRootSpans(List<Subject> chunk, WaitingThreadExecutor here) {
     List<CompletableFuture<List<RootServerSpan>>> reads = new ArrayList<>(chunk.size());
     long window = settings.fallbackWindow().toNanos();
     for (Subject s : chunk) {
@@ -157,7 +167,7 @@ public final class PropagationChecker {
           r.epochNanos() - window, r.epochNanos() + r.durationNanos() + window, settings.maxCandidates())
           .toCompletableFuture());
     }
-    await(reads);
+    await(reads, here);
     for (int i = 0; i < chunk.size(); i++) {
       Subject s = chunk.get(i);
       s.decision = VerdictRules.byCandidates(requireNonNull(s.resource), reads.get(i).join(),
@@ -165,13 +175,13 @@ public final class PropagationChecker {
     }
   }
 
-  private void askOrigins(List<Subject> chunk, long nowNanos) {
+  private void askOrigins(List<Subject> chunk, long nowNanos, WaitingThreadExecutor here) {
     List<CompletableFuture<OptionalLong>> reads = new ArrayList<>(chunk.size());
     for (Subject s : chunk) {
       RumResource r = requireNonNull(s.resource);
       reads.add(verdicts.lastLinkedOrigin(r.context().appId(), UrlPattern.origin(r.url())).toCompletableFuture());
     }
-    await(reads);
+    await(reads, here);
     for (int i = 0; i < chunk.size(); i++) {
       Subject s = chunk.get(i);
       s.decision = VerdictRules.byOrigin(requireNonNull(s.resource), reads.get(i).join(), nowNanos,
@@ -180,7 +190,8 @@ public final class PropagationChecker {
   }
 
   /** Stores the verdicts (first decision wins) and what linked requests teach: origins and clock offsets. */
-  private void store(List<Subject> chunk, long nowNanos, Map<PropagationVerdict, Integer> decided) {
+  private void store(List<Subject> chunk, long nowNanos, Map<PropagationVerdict, Integer> decided,
+      WaitingThreadExecutor here) {
     List<CompletableFuture<Verdict>> stored = new ArrayList<>(chunk.size());
     List<CompletableFuture<Void>> evidence = new ArrayList<>();
     for (Subject s : chunk) {
@@ -203,13 +214,13 @@ public final class PropagationChecker {
       }
       if (!samples.isEmpty()) evidence.add(verdicts.recordClockSamples(samples).toCompletableFuture());
     }
-    await(stored);
-    await(evidence);
+    await(stored, here);
+    await(evidence, here);
     for (CompletableFuture<Verdict> v : stored) decided.merge(v.join().verdict(), 1, Integer::sum);
   }
 
-  private void read(Map<TraceKey, CompletableFuture<TraceRecords>> reads, TraceKey key) {
-    reads.computeIfAbsent(key, k -> traces.readTrace(k).toCompletableFuture());
+  private void read(Map<TraceKey, CompletableFuture<TraceRecords>> reads, TraceKey key, WaitingThreadExecutor here) {
+    reads.computeIfAbsent(key, k -> traces.readTrace(k, here).toCompletableFuture());
   }
 
   private List<List<Subject>> chunks(List<Subject> subjects) {
@@ -227,8 +238,9 @@ public final class PropagationChecker {
     return null;
   }
 
-  private static void await(java.util.Collection<? extends CompletableFuture<?>> futures) {
-    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+  /** Waits for every future, running what they queued on {@code here} (decoding) in the meantime. */
+  private static void await(Collection<? extends CompletableFuture<?>> futures, WaitingThreadExecutor here) {
+    here.await(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)));
   }
 
   /** One check on its way through the stages. */

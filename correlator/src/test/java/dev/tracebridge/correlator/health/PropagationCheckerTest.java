@@ -287,6 +287,21 @@ class PropagationCheckerTest {
     assertThat(h.verdictOf(resource)).isPresent();
   }
 
+  @Test
+  void tracesReadToDecide_areDecodedOnTheCheckersThread_notOnTheStoresIoThread() {
+    RumResource resource = request().w3c(TRACE, BROWSER).build();
+    h.rum(resource);
+    h.spans(server(TRACE, SERVER, BROWSER));
+    h.clock.advance(h.settings.grace().plus(Duration.ofMinutes(2)));
+
+    try (IoThreadTraceStore io = new IoThreadTraceStore(h.traces)) {
+      CheckRun run = new PropagationChecker(io, h.verdicts, h.settings).runOnce(h.clock.instant());
+
+      assertThat(run.decided()).containsEntry(PropagationVerdict.LINKED, 1);
+      assertThat(io.decodingThreads).containsExactly(Thread.currentThread().getName());
+    }
+  }
+
   private static Span server(TraceId trace, SpanId id, SpanId parent) {
     return Spans.server(trace, id, parent, "checkout", T0 + 15 * MS, T0 + 80 * MS).build();
   }
