@@ -15,8 +15,8 @@
 #   bench/run-query.sh --traces=500 --warmup=30 --duration=120 --rates=32,256 --heap=1g
 #   bench/run-query.sh --jfr=/tmp/engine.jfr # also record a JFR profile of the engine
 #   bench/run-query.sh --verdicts=live --warmup=60 --rates=64
-#                                            # the engine's own 2-minute grace and no wait for the verdicts:
-#                                            # the checker's burst falls into the paced run of trace by id
+#                                            # the engine's own 2-minute grace; after the first 200 traces'
+#                                            # verdicts, 200 more whose verdicts are decided in the paced run
 #
 # Builds the engine and the benchmark jar first when they are missing; ./tracebridge itself rebuilds the
 # engine when sources are newer than its jar, unless TRACEBRIDGE_NO_BUILD=1. Needs ~2 GiB of free memory.

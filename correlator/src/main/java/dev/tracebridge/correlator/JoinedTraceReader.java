@@ -26,14 +26,12 @@ import java.util.concurrent.Executor;
  * Reads a trace and joins it; an id nothing was stored under reads as empty. Besides the trace's own
  * partition it reads the verdicts keyed on it, the partitions a fallback verdict connects it to, and the
  * clock-offset samples of its sessions: one round of parallel reads, then a second for what the first
- * named. The join runs on {@code executor} ({@link #trace}) or on a caller that waits for it
- * ({@link #traceOnCallingThread}), never on the store's I/O threads. A caller that waits also decodes the
- * rows it reads itself (see {@link WaitingThreadExecutor}).
+ * named. The rows are decoded and the join runs on {@code executor} ({@link #trace}) or on a caller that
+ * waits for it ({@link #traceOnCallingThread}), never on the store's I/O threads, which every answer of a
+ * connection passes through: a batch of large traces decoded there holds up every other reader (see
+ * {@link WaitingThreadExecutor}).
  */
 public final class JoinedTraceReader {
-  /** Decodes where the read completed (the store's thread); {@link #trace} joins on {@code executor} after. */
-  private static final Executor ON_COMPLETING_THREAD = Runnable::run;
-
   private final TraceStore store;
   private final VerdictStore verdicts;
   private final Executor executor;
@@ -47,7 +45,7 @@ public final class JoinedTraceReader {
 
   public CompletionStage<Optional<JoinedTrace>> trace(TraceId id) {
     requireNonNull(id, "id");
-    return own(id, ON_COMPLETING_THREAD).thenComposeAsync(own -> evidence(id, own, ON_COMPLETING_THREAD)
+    return own(id, executor).thenComposeAsync(own -> evidence(id, own, executor)
         .thenApplyAsync(evidence -> join(id, own, evidence), executor), executor);
   }
 

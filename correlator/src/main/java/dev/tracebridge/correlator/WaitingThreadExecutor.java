@@ -14,8 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * concurrent requests queued for one thread while their own threads idled (docs/benchmarks.md, "Query
  * latency", session 8).
  *
- * <p>The propagation checker uses one per run the same way, so that deciding a minute of large traces does not
- * hold up every reader's answers behind its decoding (docs/benchmarks.md, "Query latency", session 11).
+ * <p>The propagation checker uses one per run the same way: it waits for its reads anyway, and a minute of
+ * traces to decide can be many and large.
  *
  * <p>Used by one request: {@link #await} runs the queued tasks until the future it is given completes;
  * {@link #finish} ends the use, runs whatever is still queued, and from then on {@link #execute} runs a task

@@ -13,6 +13,9 @@ import dev.tracebridge.core.storage.TestTelemetry;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class JoinedTraceReaderTest {
@@ -47,6 +50,25 @@ class JoinedTraceReaderTest {
     // The orphan is annotated; the session's clock samples (the second round of reads) were read too.
     assertThat(onCaller.warnings()).anySatisfy(w -> assertThat(w).contains("not in the trace"))
         .anySatisfy(w -> assertThat(w).contains("session '" + resource.context().sessionId() + "'"));
+  }
+
+  @Test
+  void handedOffRead_isDecodedOnTheExecutor_notOnTheStoresIoThread() throws Exception {
+    TraceId traceId = TestTelemetry.randomTraceId();
+    SpanId browserSpan = TestTelemetry.randomSpanId();
+    sink.acceptRum(List.of(TestTelemetry.fullResource(traceId, browserSpan))).toCompletableFuture().get();
+    sink.acceptSpans(List.of(TestTelemetry.fullSpan(traceId, TestTelemetry.randomSpanId(), browserSpan)))
+        .toCompletableFuture().get();
+    ExecutorService join = Executors.newSingleThreadExecutor(r -> new Thread(r, "join"));
+    try (IoThreadTraceStore io = new IoThreadTraceStore(store)) {
+      JoinedTrace trace = new JoinedTraceReader(io, verdicts, join).trace(traceId).toCompletableFuture()
+          .get(10, TimeUnit.SECONDS).orElseThrow();
+
+      assertThat(trace.links()).hasSize(1);
+      assertThat(io.decodingThreads).containsExactly("join");
+    } finally {
+      join.shutdownNow();
+    }
   }
 
   @Test

@@ -50,9 +50,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Blocking: {@link #runOnce} waits for the store and does the deciding on the calling thread, which
  * should be a scheduler thread of its own (run it every {@link PropagationCheckSettings#RECOMMENDED_PERIOD}).
- * The traces it reads are decoded on that thread too, not on the store's I/O threads: a minute of 200-span
- * traces decoded there held up every concurrent reader's answers by up to ~350 ms. A store failure ends the
- * run with the exception; decided minutes stay decided.
+ * The traces it reads are decoded on that thread too, not on the store's I/O threads, which every reader's
+ * answers pass through: a minute's traces can be many and large. A store failure ends the run with the
+ * exception; decided minutes stay decided.
  */
 public final class PropagationChecker {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;

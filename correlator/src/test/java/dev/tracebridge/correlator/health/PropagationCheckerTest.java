@@ -20,6 +20,7 @@ import dev.tracebridge.core.rum.HeaderFormat;
 import dev.tracebridge.core.rum.RumResource;
 import dev.tracebridge.core.rum.Sampling;
 import dev.tracebridge.correlator.ForwardingVerdictStore;
+import dev.tracebridge.correlator.IoThreadTraceStore;
 import dev.tracebridge.correlator.Spans;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tracebridge.correlator.health;
+package dev.tracebridge.correlator;
 
 import dev.tracebridge.core.model.TraceKey;
 import dev.tracebridge.core.rum.RumEvent;
@@ -18,14 +18,14 @@ import java.util.concurrent.Executors;
  * A store whose reads complete on a thread of their own, as Cassandra's answers arrive on the driver's I/O
  * thread, and which notes the threads its reads were decoded on.
  */
-final class IoThreadTraceStore implements TraceStore {
-  static final String IO_THREAD = "store-io";
+public final class IoThreadTraceStore implements TraceStore {
+  public static final String IO_THREAD = "store-io";
 
   private final TraceStore stored;
   private final ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, IO_THREAD));
-  final Set<String> decodingThreads = ConcurrentHashMap.newKeySet();
+  public final Set<String> decodingThreads = ConcurrentHashMap.newKeySet();
 
-  IoThreadTraceStore(TraceStore stored) {
+  public IoThreadTraceStore(TraceStore stored) {
     this.stored = stored;
   }
 
