@@ -14,7 +14,7 @@
 #   bench/run-query.sh                       # 200 traces, 16 clients, 90 s warm-up, 60 s per run, rates 16,64,128
 #   bench/run-query.sh --traces=500 --warmup=30 --duration=120 --rates=32,256 --heap=1g
 #   bench/run-query.sh --jfr=/tmp/engine.jfr # also record a JFR profile of the engine
-#   bench/run-query.sh --verdicts=live --warmup=60 --rates=64
+#   bench/run-query.sh --verdicts=live --warmup=90 --rates=64
 #                                            # the engine's own 2-minute grace; after the first 200 traces'
 #                                            # verdicts, 200 more whose verdicts are decided in the paced run
 #

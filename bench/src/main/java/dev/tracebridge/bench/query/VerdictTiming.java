@@ -17,9 +17,10 @@ enum VerdictTiming {
   /**
    * The engine keeps its 2-minute grace period. A first set of traces is stored and its verdicts awaited, so
    * that the checker's code is compiled in the engine and in Cassandra as on any node that has run for a
-   * while; then a second set is stored and nothing waits for its verdicts: they are decided 2-2.5 minutes
-   * later, inside whichever run is measured then (with {@code --warmup=60}, the first paced run of trace by
-   * id), as among a team reading traces while their browsers' requests are judged. Clients read both sets.
+   * while; then, at the start of the next minute, a second set is stored and nothing waits for its verdicts:
+   * they are decided 3-3.5 minutes later, inside whichever run is measured then (with {@code --warmup=90}, the
+   * first paced run of trace by id), as among a team reading traces while their browsers' requests are judged.
+   * Clients read both sets.
    */
   LIVE(null, Duration.ofMinutes(5));
 
