@@ -82,6 +82,7 @@ public final class LoadBenchmark {
       List<StepResult> steps = new ArrayList<>();
       @Nullable Integer maxSustained = null;
       for (int rate : settings.steps()) {
+        if (!steps.isEmpty()) settle(generator, verifier, rate, settings.settle());
         StepResult step = measure(generator, verifier, counters, engine, queryable, rate, settings.stepDuration());
         steps.add(step);
         System.out.println(BenchmarksReport.stepLine(step));
@@ -91,6 +92,7 @@ public final class LoadBenchmark {
       int halfRate = (maxSustained != null ? maxSustained : settings.steps().get(0)) / 2;
       @Nullable StepResult half = null;
       if (!settings.halfRateDuration().isZero() && engine.alive()) {
+        settle(generator, verifier, halfRate, settings.settle());
         System.out.println("half rate: " + halfRate + " spans/s for " + settings.halfRateDuration());
         half = measure(generator, verifier, counters, engine, queryable, halfRate, settings.halfRateDuration());
         System.out.println(BenchmarksReport.stepLine(half));
@@ -107,6 +109,26 @@ public final class LoadBenchmark {
           + (half == null ? 0 : half.durableSpans());
       return new RunResult(steps, maxSustained, half, enginePeakRss, cassandraPeakRss, heap[0], heap[1],
           diskBytes, totalDurableSpans, loadAtStart, engine.javaOptions);
+    }
+  }
+
+  /**
+   * Sends at {@code rate} for {@code duration} without measuring (see {@link LoadSettings#settle}), then reads
+   * back what was acknowledged meanwhile: a loss there ends the run as one in a measured step would show.
+   */
+  private static void settle(OpenLoopGenerator generator, StoredTraceVerifier verifier, int rate, Duration duration)
+      throws Exception {
+    if (duration.isZero()) return;
+    System.out.println("settling: " + rate + " spans/s for " + duration + " (not measured)");
+    OpenLoopGenerator.StepLoad load = generator.run(rate, duration);
+    StoredTraceVerifier.Found spans = verifier.count(load.acknowledged().spanTraces());
+    StoredTraceVerifier.Found resources = verifier.count(load.acknowledged().resourceTraces());
+    if (spans.spans() != load.ackedSpans() || resources.resources() != load.ackedResources()
+        || spans.failedReads() + resources.failedReads() > 0) {
+      throw new IllegalStateException("settling at " + rate + " spans/s: " + spans.spans() + " of "
+          + load.ackedSpans() + " acknowledged spans and " + resources.resources() + " of " + load.ackedResources()
+          + " acknowledged resources read back (" + (spans.failedReads() + resources.failedReads())
+          + " reads failed)");
     }
   }
 

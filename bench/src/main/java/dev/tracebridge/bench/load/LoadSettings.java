@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param steps target rates in spans/s, tried in order until one is not sustained
  * @param stepDuration how long each rate is held
  * @param warmup a first unmeasured period at the lowest rate, so the JIT has compiled the hot paths
+ * @param settle an unmeasured period at each later step's rate (and the half rate's) before it is measured:
+ *     the benchmark stops sending while it reads the last step back, and for the first 15-30 s after sending
+ *     resumes at a higher rate the JIT compilers of the node and the engine re-optimise the write path that
+ *     the reads had changed, which is the benchmark's own doing, not a rate the pair cannot hold; what the
+ *     engine acknowledges meanwhile is read back too
  * @param halfRateDuration how long the half-rate step that measures ingest-to-queryable latency lasts
  * @param rumShare share of traces that also get a native RUM resource with their traceparent
  * @param maxOutstanding exports awaiting an answer at once; sends beyond it are skipped and counted
@@ -25,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param clockTicks the kernel's clock ticks per second ({@code getconf CLK_TCK}), the unit of /proc CPU times
  */
 record LoadSettings(Path root, Path workDir, List<Integer> steps, Duration stepDuration, Duration warmup,
-    Duration halfRateDuration, double rumShare, int maxOutstanding, String heap, String cassandraHeap, @Nullable Path jfr,
-    @Nullable Path docs, long clockTicks) {
+    Duration settle, Duration halfRateDuration, double rumShare, int maxOutstanding, String heap,
+    String cassandraHeap, @Nullable Path jfr, @Nullable Path docs, long clockTicks) {
 
   /**
    * A gradual ramp (a cold engine and node started at a high rate queue up before their JIT has
@@ -38,6 +43,8 @@ record LoadSettings(Path root, Path workDir, List<Integer> steps, Duration stepD
   /** Long enough for several memtable flushes and a stable rate; short enough for a shared machine. */
   static final Duration DEFAULT_STEP = Duration.ofSeconds(30);
   static final Duration DEFAULT_WARMUP = Duration.ofSeconds(15);
+  /** The re-optimisation after a read-back lasted 15-30 s (docs/benchmarks.md, "End-to-end load", session 11). */
+  static final Duration DEFAULT_SETTLE = Duration.ofSeconds(30);
   /** Brief's default run length for the latency measurement. */
   static final Duration DEFAULT_HALF_RATE = Duration.ofSeconds(60);
   static final double DEFAULT_RUM_SHARE = 0.1;
@@ -70,6 +77,7 @@ record LoadSettings(Path root, Path workDir, List<Integer> steps, Duration stepD
     List<Integer> steps = DEFAULT_STEPS;
     Duration step = DEFAULT_STEP;
     Duration warmup = DEFAULT_WARMUP;
+    Duration settle = DEFAULT_SETTLE;
     Duration half = DEFAULT_HALF_RATE;
     double rumShare = DEFAULT_RUM_SHARE;
     int maxOutstanding = DEFAULT_MAX_OUTSTANDING;
@@ -93,6 +101,7 @@ record LoadSettings(Path root, Path workDir, List<Integer> steps, Duration stepD
         case "steps" -> steps = Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
         case "duration", "step-duration" -> step = seconds(value);
         case "warmup" -> warmup = seconds(value);
+        case "settle" -> settle = seconds(value);
         case "half-rate-duration" -> half = seconds(value);
         case "rum-share" -> rumShare = Double.parseDouble(value);
         case "max-outstanding" -> maxOutstanding = Integer.parseInt(value);
@@ -102,12 +111,12 @@ record LoadSettings(Path root, Path workDir, List<Integer> steps, Duration stepD
         case "docs" -> docs = Path.of(value);
         case "clock-ticks" -> ticks = Long.parseLong(value);
         default -> throw new IllegalArgumentException("option: '--" + name + "' is unknown (expected: root,"
-            + " work-dir, rate, steps, duration, warmup, half-rate-duration, rum-share, max-outstanding, heap,"
+            + " work-dir, rate, steps, duration, warmup, settle, half-rate-duration, rum-share, max-outstanding, heap,"
             + " cassandra-heap, jfr, docs, clock-ticks)");
       }
     }
     if (workDir == null) throw new IllegalArgumentException("work-dir: missing (expected: --work-dir=DIR)");
-    return new LoadSettings(root.toAbsolutePath().normalize(), workDir, steps, step, warmup, half, rumShare,
+    return new LoadSettings(root.toAbsolutePath().normalize(), workDir, steps, step, warmup, settle, half, rumShare,
         maxOutstanding, heap, cassandraHeap, jfr, docs, ticks);
   }
 

@@ -1,0 +1,33 @@
+package dev.tracebridge.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LoadSettingsTest {
+  private static final String WORK = "--work-dir=/tmp/load";
+
+  @Test
+  void noSettleArgument_settlesThirtySecondsBeforeEachLaterStep() {
+    LoadSettings settings = LoadSettings.parse(new String[] {WORK});
+
+    assertThat(settings.settle()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void settleGiven_isTakenInSecondsOrMinutes_andZeroTurnsItOff() {
+    assertThat(LoadSettings.parse(new String[] {WORK, "--settle=45"}).settle()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(LoadSettings.parse(new String[] {WORK, "--settle=1m"}).settle()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(LoadSettings.parse(new String[] {WORK, "--settle=0"}).settle()).isZero();
+  }
+
+  @Test
+  void unknownOption_namesSettleAmongTheKnownOnes() {
+    assertThatThrownBy(() -> LoadSettings.parse(new String[] {WORK, "--settel=30"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'--settel' is unknown")
+        .hasMessageContaining("warmup, settle, half-rate-duration");
+  }
+}
