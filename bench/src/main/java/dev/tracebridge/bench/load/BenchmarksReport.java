@@ -52,7 +52,8 @@ final class BenchmarksReport {
             + "(GC log): at most %d MiB in use, %d MiB committed.%n", run.enginePeakRss() / MIB,
         run.cassandraPeakRss() / MIB, run.enginePeakHeapMib(), run.engineCommittedHeapMib()));
     md.append(String.format(Locale.ROOT, "- Disk: %,d bytes of SSTables in the keyspace after the engine stopped"
-            + " (Cassandra flushes as it stops) for %,d durable spans: **%.0f bytes per span** (RUM rows and "
+            + " (Cassandra flushes as it stops) for %,d durable spans (warm-up and settling included):"
+            + " **%.0f bytes per span** (RUM rows and "
             + "index rows included; before compaction settles).%n", run.keyspaceDiskBytes(),
         run.totalDurableSpans(), (double) run.keyspaceDiskBytes() / Math.max(1, run.totalDurableSpans())));
     return md.toString();

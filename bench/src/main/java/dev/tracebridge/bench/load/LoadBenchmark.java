@@ -75,14 +75,12 @@ public final class LoadBenchmark {
       CassandraCounters counters = new CassandraCounters(session, KEYSPACE);
       String loadAtStart = Files.readString(Path.of("/proc/loadavg")).strip();
 
-      if (!settings.warmup().isZero()) {
-        System.out.println("warm-up: " + settings.steps().get(0) + " spans/s for " + settings.warmup());
-        generator.run(settings.steps().get(0), settings.warmup());
-      }
+      // Spans stored outside the measured steps, read back all the same: they are on disk too.
+      long unmeasuredSpans = unmeasured(generator, verifier, "warm-up", settings.steps().get(0), settings.warmup());
       List<StepResult> steps = new ArrayList<>();
       @Nullable Integer maxSustained = null;
       for (int rate : settings.steps()) {
-        if (!steps.isEmpty()) settle(generator, verifier, rate, settings.settle());
+        if (!steps.isEmpty()) unmeasuredSpans += unmeasured(generator, verifier, "settling", rate, settings.settle());
         StepResult step = measure(generator, verifier, counters, engine, queryable, rate, settings.stepDuration());
         steps.add(step);
         System.out.println(BenchmarksReport.stepLine(step));
@@ -92,7 +90,7 @@ public final class LoadBenchmark {
       int halfRate = (maxSustained != null ? maxSustained : settings.steps().get(0)) / 2;
       @Nullable StepResult half = null;
       if (!settings.halfRateDuration().isZero() && engine.alive()) {
-        settle(generator, verifier, halfRate, settings.settle());
+        unmeasuredSpans += unmeasured(generator, verifier, "settling", halfRate, settings.settle());
         System.out.println("half rate: " + halfRate + " spans/s for " + settings.halfRateDuration());
         half = measure(generator, verifier, counters, engine, queryable, halfRate, settings.halfRateDuration());
         System.out.println(BenchmarksReport.stepLine(half));
@@ -105,7 +103,7 @@ public final class LoadBenchmark {
       long[] heap = engine.peakHeapMib();
       engine.stop();
       long diskBytes = keyspaceBytes(engine.dataDir);
-      long totalDurableSpans = steps.stream().mapToLong(StepResult::durableSpans).sum()
+      long totalDurableSpans = unmeasuredSpans + steps.stream().mapToLong(StepResult::durableSpans).sum()
           + (half == null ? 0 : half.durableSpans());
       return new RunResult(steps, maxSustained, half, enginePeakRss, cassandraPeakRss, heap[0], heap[1],
           diskBytes, totalDurableSpans, loadAtStart, engine.javaOptions);
@@ -113,23 +111,26 @@ public final class LoadBenchmark {
   }
 
   /**
-   * Sends at {@code rate} for {@code duration} without measuring (see {@link LoadSettings#settle}), then reads
-   * back what was acknowledged meanwhile: a loss there ends the run as one in a measured step would show.
+   * Sends at {@code rate} for {@code duration} without measuring (the warm-up, or a settle: see
+   * {@link LoadSettings#settle}), then reads back what was acknowledged meanwhile: a loss there ends the run.
+   *
+   * @return the spans read back
    */
-  private static void settle(OpenLoopGenerator generator, StoredTraceVerifier verifier, int rate, Duration duration)
-      throws Exception {
-    if (duration.isZero()) return;
-    System.out.println("settling: " + rate + " spans/s for " + duration + " (not measured)");
+  private static long unmeasured(OpenLoopGenerator generator, StoredTraceVerifier verifier, String what, int rate,
+      Duration duration) throws Exception {
+    if (duration.isZero()) return 0;
+    System.out.println(what + ": " + rate + " spans/s for " + duration + " (not measured)");
     OpenLoopGenerator.StepLoad load = generator.run(rate, duration);
     StoredTraceVerifier.Found spans = verifier.count(load.acknowledged().spanTraces());
     StoredTraceVerifier.Found resources = verifier.count(load.acknowledged().resourceTraces());
     if (spans.spans() != load.ackedSpans() || resources.resources() != load.ackedResources()
         || spans.failedReads() + resources.failedReads() > 0) {
-      throw new IllegalStateException("settling at " + rate + " spans/s: " + spans.spans() + " of "
+      throw new IllegalStateException(what + " at " + rate + " spans/s: " + spans.spans() + " of "
           + load.ackedSpans() + " acknowledged spans and " + resources.resources() + " of " + load.ackedResources()
           + " acknowledged resources read back (" + (spans.failedReads() + resources.failedReads())
           + " reads failed)");
     }
+    return spans.spans();
   }
 
   private static StepResult measure(OpenLoopGenerator generator, StoredTraceVerifier verifier,
