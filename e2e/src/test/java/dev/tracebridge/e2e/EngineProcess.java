@@ -69,7 +69,9 @@ final class EngineProcess implements AutoCloseable {
   static EngineProcess start(Path dataDir, int[] ports, List<String> options) throws Exception {
     Path root = Path.of(System.getProperty("tracebridge.root", "..")).toAbsolutePath();
     Files.createDirectories(dataDir);
-    Path log = Files.createTempFile("tracebridge-engine", ".log");
+    // Inside the data directory (a test's temporary one), so that it goes when the test's files go; a restart
+    // on the same directory gets a log of its own.
+    Path log = Files.createTempFile(dataDir, "engine-", ".log");
     List<String> command = new ArrayList<>(List.of(root.resolve("tracebridge").toString(),
         "--data-dir=" + dataDir,
         "--server.port=" + ports[0],
