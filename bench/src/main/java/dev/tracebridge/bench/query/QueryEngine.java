@@ -66,6 +66,9 @@ final class QueryEngine implements AutoCloseable {
         + " -Xlog:gc:file=" + gcLog
         + (jfr == null ? "" : " -XX:StartFlightRecording=filename=" + jfr + ",settings=profile"));
     QueryEngine engine = new QueryEngine(ports[0], ports[1], log, gcLog, builder.start());
+    // Stopping the benchmark itself (SIGTERM, or Ctrl-C) stops the engine it started too, instead of leaving
+    // it and its node running; after a normal end the engine has already stopped and this does nothing.
+    Runtime.getRuntime().addShutdownHook(new Thread(engine::closeOnExit, "stop-engine"));
     engine.awaitReady();
     return engine;
   }
@@ -88,6 +91,14 @@ final class QueryEngine implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  private void closeOnExit() {
+    try {
+      close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
