@@ -11,7 +11,7 @@
 #   bench/run-load.sh --rate=30000 --duration=60       # one rate only
 #   bench/run-load.sh --jfr                            # also record a JFR profile of the engine
 #   other options: --warmup=15 --settle=30 --rum-share=0.1 --max-outstanding=128 --heap=512m --cassandra-heap=512m
-#   (--settle: seconds at each later step's rate, not measured, after the read-back of the step before)
+#   (--settle: seconds at each step's rate, not measured, after the read-back of the warm-up or step before)
 #
 # Builds the engine and the benchmark jar first when they are missing; ./tracebridge itself rebuilds the
 # engine when sources are newer than its jar, unless TRACEBRIDGE_NO_BUILD=1 (then the jar is used as it is).

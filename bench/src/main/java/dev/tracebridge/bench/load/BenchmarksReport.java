@@ -29,7 +29,7 @@ final class BenchmarksReport {
         .append(template.bytes() / template.spans()).append(" B/span protobuf) over OTLP/gRPC, open loop, at most ")
         .append(s.maxOutstanding()).append(" exports outstanding; native RUM resources for ")
         .append(percent(s.rumShare())).append(" of traces; steps of ").append(s.stepDuration().toSeconds())
-        .append(" s after a ").append(s.warmup().toSeconds()).append(" s warm-up, each later step (and the half"
+        .append(" s after a ").append(s.warmup().toSeconds()).append(" s warm-up, each step (and the half"
             + " rate) after ").append(s.settle().toSeconds()).append(" s at its rate not measured; engine `")
         .append(run.engineJavaOptions()).append("`, embedded Cassandra 5.0.9 with `-Xmx").append(s.cassandraHeap()).append("`.\n\n");
     md.append("| target spans/s | acked spans/s | durable/acked | refused exports | export p50 / p99 ms"

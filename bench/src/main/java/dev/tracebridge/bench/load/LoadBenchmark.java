@@ -80,7 +80,7 @@ public final class LoadBenchmark {
       List<StepResult> steps = new ArrayList<>();
       @Nullable Integer maxSustained = null;
       for (int rate : settings.steps()) {
-        if (!steps.isEmpty()) unmeasuredSpans += unmeasured(generator, verifier, "settling", rate, settings.settle());
+        unmeasuredSpans += unmeasured(generator, verifier, "settling", rate, settings.settle());
         StepResult step = measure(generator, verifier, counters, engine, queryable, rate, settings.stepDuration());
         steps.add(step);
         System.out.println(BenchmarksReport.stepLine(step));

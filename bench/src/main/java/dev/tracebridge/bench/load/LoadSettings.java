@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param steps target rates in spans/s, tried in order until one is not sustained
  * @param stepDuration how long each rate is held
  * @param warmup a first unmeasured period at the lowest rate, so the JIT has compiled the hot paths
- * @param settle an unmeasured period at each later step's rate (and the half rate's) before it is measured:
- *     the benchmark stops sending while it reads the last step back, and for the first 15-30 s after sending
- *     resumes at a higher rate the JIT compilers of the node and the engine re-optimise the write path that
- *     the reads had changed, which is the benchmark's own doing, not a rate the pair cannot hold; what the
- *     engine acknowledges meanwhile is read back too
+ * @param settle an unmeasured period at each step's rate (and the half rate's) before it is measured: the
+ *     benchmark stops sending while it reads the warm-up or the last step back, and for the first 15-30 s
+ *     after sending resumes at a higher rate the JIT compilers of the node and the engine re-optimise the
+ *     write path that the reads had changed, which is the benchmark's own doing, not a rate the pair cannot
+ *     hold; what the engine acknowledges meanwhile is read back too
  * @param halfRateDuration how long the half-rate step that measures ingest-to-queryable latency lasts
  * @param rumShare share of traces that also get a native RUM resource with their traceparent
  * @param maxOutstanding exports awaiting an answer at once; sends beyond it are skipped and counted

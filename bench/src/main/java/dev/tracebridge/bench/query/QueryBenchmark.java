@@ -143,7 +143,7 @@ public final class QueryBenchmark {
    * Waits until the engine's propagation checker has decided a verdict for each stored trace's browser request.
    * Deciding them reads every trace whole and writes each verdict with a lightweight transaction. The first
    * time, that burst runs code neither the engine nor Cassandra had compiled yet: their JIT compilers took
-   * ~1.6 CPU-s within three seconds, which stalled trace reads by up to 350 ms when it fell inside a measured
+   * ~1.5 CPU-s within three seconds, which stalled trace reads by up to 350 ms when it fell inside a measured
    * run (docs/benchmarks.md, "Query latency", sessions 10 and 11).
    */
   private static void awaitVerdicts(QueryEngine engine, int count, Duration timeout)

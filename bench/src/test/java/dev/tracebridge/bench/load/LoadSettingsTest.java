@@ -10,7 +10,7 @@ class LoadSettingsTest {
   private static final String WORK = "--work-dir=/tmp/load";
 
   @Test
-  void noSettleArgument_settlesThirtySecondsBeforeEachLaterStep() {
+  void noSettleArgument_settlesThirtySecondsBeforeEachStep() {
     LoadSettings settings = LoadSettings.parse(new String[] {WORK});
 
     assertThat(settings.settle()).isEqualTo(Duration.ofSeconds(30));
