@@ -1,5 +1,6 @@
 package dev.tracebridge.bench.load;
 
+import dev.tracebridge.bench.EngineExitHook;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -88,9 +89,7 @@ final class EngineUnderTest implements AutoCloseable {
     builder.environment().put("TRACEBRIDGE_JAVA_OPTS", javaOptions);
     EngineUnderTest engine = new EngineUnderTest(ports, dataDir, log, gcLog, javaOptions, builder.start(),
         clockTicks);
-    // Stopping the benchmark itself (SIGTERM, or Ctrl-C) stops the engine it started too, instead of leaving
-    // it and its node running; after a normal end the engine has already stopped and this does nothing.
-    Runtime.getRuntime().addShutdownHook(new Thread(engine::closeOnExit, "stop-engine"));
+    EngineExitHook.closeOnExit(engine);
     engine.awaitReady();
     return engine;
   }
@@ -145,16 +144,6 @@ final class EngineUnderTest implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) stop();
-  }
-
-  private void closeOnExit() {
-    try {
-      close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IllegalStateException forcedDown) {
-      // stop() has forced the engine down after it did not stop in time; this JVM exits all the same.
-    }
   }
 
   private void awaitReady() throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.tracebridge.bench.query;
 
+import dev.tracebridge.bench.EngineExitHook;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -55,9 +56,10 @@ final class QueryEngine implements AutoCloseable {
     Files.createDirectories(dataDir);
     Path log = workDir.resolve("engine.log");
     Path gcLog = workDir.resolve("engine-gc.log");
-    List<String> command = new ArrayList<>(List.of(root.resolve("tracebridge").toString(), "--data-dir=" + dataDir,
-        "--server.port=" + ports[0], "--tracebridge.ingest.port=" + ports[1], "--tracebridge.grpc.port=" + ports[2],
-        "--tracebridge.embedded.cql-port=" + ports[3], "--tracebridge.embedded.storage-port=" + ports[4]));
+    List<String> command = new ArrayList<>(List.of(root.resolve("tracebridge").toString(),
+        "--data-dir=" + dataDir, "--server.port=" + ports[0], "--tracebridge.ingest.port=" + ports[1],
+        "--tracebridge.grpc.port=" + ports[2], "--tracebridge.embedded.cql-port=" + ports[3],
+        "--tracebridge.embedded.storage-port=" + ports[4]));
     if (verdictGrace != null) {
       command.add("--tracebridge.propagation.grace-period=" + verdictGrace.toSeconds() + "s");
     }
@@ -66,9 +68,7 @@ final class QueryEngine implements AutoCloseable {
         + " -Xlog:gc:file=" + gcLog
         + (jfr == null ? "" : " -XX:StartFlightRecording=filename=" + jfr + ",settings=profile"));
     QueryEngine engine = new QueryEngine(ports[0], ports[1], log, gcLog, builder.start());
-    // Stopping the benchmark itself (SIGTERM, or Ctrl-C) stops the engine it started too, instead of leaving
-    // it and its node running; after a normal end the engine has already stopped and this does nothing.
-    Runtime.getRuntime().addShutdownHook(new Thread(engine::closeOnExit, "stop-engine"));
+    EngineExitHook.closeOnExit(engine);
     engine.awaitReady();
     return engine;
   }
@@ -91,14 +91,6 @@ final class QueryEngine implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
-  }
-
-  private void closeOnExit() {
-    try {
-      close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
