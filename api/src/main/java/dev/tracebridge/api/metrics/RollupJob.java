@@ -27,7 +27,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Rolls up each minute once it is final ({@link RollupSchedule}): lists the traces that started in it
  * ({@link MinuteTraces}), reads them joined a chunk at a time, keeps those that belong to the minute
- * ({@link TraceMinute}), aggregates ({@link RollupAggregator}) and writes the rows. A pass replaces the
+ * ({@link TraceMinute}), aggregates ({@link RollupAggregator}) and writes the rows, reading at a pace
+ * ({@link #TRACES_PER_SECOND}) that leaves the machine to ingest. A pass replaces the
  * minute's rows, so repeating it (two engine nodes, a restart) is harmless. Runs on one thread of its
  * own; a minute with more traces than {@link #MAX_TRACES_PER_MINUTE} is rolled up from the newest of
  * them and marked incomplete.
@@ -45,6 +46,14 @@ public final class RollupJob implements SmartLifecycle {
    * this many traces (200-span traces: tens of MB) however busy the minute was.
    */
   static final int TRACES_PER_CHUNK = 256;
+  /**
+   * Traces a pass reads per second at most. Unpaced, a pass read a busy minute's 20,000 traces in ~4 s with
+   * ~0.9 of a 2-core machine's cores (engine and Cassandra) once a minute, and ingest near its limit refused
+   * exports during that burst (docs/benchmarks.md, "End-to-end load", session 12). Paced, the same reads
+   * spread over at most 40 s of the 60 s before the next minute is final.
+   */
+  static final int TRACES_PER_SECOND = 500;
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
   /** A store read slower than this fails the pass, which the next tick retries. */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
@@ -74,7 +83,10 @@ public final class RollupJob implements SmartLifecycle {
         .get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     RollupAggregator aggregator = new RollupAggregator(epochMinute);
     List<TraceId> ids = listing.traceIds();
+    long started = System.nanoTime();
     for (int from = 0; from < ids.size(); from += TRACES_PER_CHUNK) {
+      Duration wait = waitBefore(from, System.nanoTime() - started);
+      if (!wait.isZero()) TimeUnit.NANOSECONDS.sleep(wait.toNanos());
       List<TraceId> chunk = ids.subList(from, Math.min(ids.size(), from + TRACES_PER_CHUNK));
       for (JoinedTrace trace : batches.readIds(chunk).toCompletableFuture()
           .get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -85,6 +97,15 @@ public final class RollupJob implements SmartLifecycle {
     List<MetricRollup> rows = aggregator.rollups(listing.complete());
     rollups.write(rows).toCompletableFuture().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     return rows;
+  }
+
+  /**
+   * How long a pass that has read {@code tracesRead} traces in {@code elapsedNanos} waits before reading more,
+   * so that it reads no faster than {@link #TRACES_PER_SECOND}.
+   */
+  static Duration waitBefore(int tracesRead, long elapsedNanos) {
+    long due = tracesRead * NANOS_PER_SECOND / TRACES_PER_SECOND;
+    return due > elapsedNanos ? Duration.ofNanos(due - elapsedNanos) : Duration.ZERO;
   }
 
   /** Rolls up every minute that became final since the last tick (at most {@link #CATCH_UP_MINUTES}). */
