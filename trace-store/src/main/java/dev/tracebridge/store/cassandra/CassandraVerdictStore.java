@@ -117,12 +117,14 @@ public final class CassandraVerdictStore implements VerdictStore {
   @Override
   public CompletionStage<Void> schedule(List<PendingCheck> checks) {
     requireNonNull(checks, "checks");
-    // A RUM batch's checks share an arrival minute, so they fall into at most CHECK_SHARDS partitions:
-    // one unlogged single-partition batch each (REFERENCE.md §7: every extra request costs Cassandra ~20 µs).
-    Map<List<Object>, List<BoundStatement>> byPartition = new LinkedHashMap<>();
+    if (checks.isEmpty()) return CompletableFuture.completedFuture(null);
+    // A RUM batch's checks share an arrival minute and take the shard of its first resource, so the batch
+    // is one unlogged single-partition batch (REFERENCE.md §7: every extra request costs Cassandra ~20 µs);
+    // batches spread over the shards. Only writes use the shard: the checker reads every shard of a minute.
+    byte shard = InsertPendingCheck.shard(checks.get(0).eventId());
+    Map<Long, List<BoundStatement>> byPartition = new LinkedHashMap<>();
     for (PendingCheck check : checks) {
-      byPartition.computeIfAbsent(List.of(check.bucket(), InsertPendingCheck.shard(check.eventId())),
-          k -> new ArrayList<>()).add(insertPendingCheck.check(check));
+      byPartition.computeIfAbsent(check.bucket(), k -> new ArrayList<>()).add(insertPendingCheck.check(check, shard));
     }
     List<Statement<?>> statements = batchesOf(byPartition);
     return write(statements);
@@ -324,7 +326,7 @@ public final class CassandraVerdictStore implements VerdictStore {
    * One request per partition: a single row alone, several rows as an unlogged single-partition batch
    * (applied by Cassandra as one mutation).
    */
-  private static List<Statement<?>> batchesOf(Map<List<Object>, List<BoundStatement>> byPartition) {
+  private static List<Statement<?>> batchesOf(Map<?, List<BoundStatement>> byPartition) {
     List<Statement<?>> statements = new ArrayList<>(byPartition.size());
     for (List<BoundStatement> rows : byPartition.values()) {
       statements.add(rows.size() == 1 ? rows.get(0)

@@ -12,7 +12,10 @@ final class InsertPendingCheck {
 
   private InsertPendingCheck() {}
 
-  /** The shard of a check: String.hashCode is fixed by the Java spec, so every engine agrees on it. */
+  /**
+   * The shard of the checks of a RUM batch, from its first resource's event id: String.hashCode is fixed by
+   * the Java spec, so every engine, and a re-delivery of the batch, picks the same.
+   */
   static byte shard(String eventId) {
     return (byte) Math.floorMod(eventId.hashCode(), Schema.CHECK_SHARDS);
   }
@@ -27,10 +30,10 @@ final class InsertPendingCheck {
       this.ttlSeconds = ttlSeconds;
     }
 
-    BoundStatement check(PendingCheck check) {
+    BoundStatement check(PendingCheck check, byte shard) {
       return statement.boundStatementBuilder()
           .setLong(0, check.bucket())
-          .setByte(1, shard(check.eventId()))
+          .setByte(1, shard)
           .setString(2, check.appId())
           .setString(3, check.eventId())
           .setLong(4, check.traceKey().value())

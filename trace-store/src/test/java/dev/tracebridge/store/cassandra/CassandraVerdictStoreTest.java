@@ -3,6 +3,7 @@ package dev.tracebridge.store.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracebridge.core.health.HealthApps;
+import dev.tracebridge.core.health.PendingCheck;
 import dev.tracebridge.core.health.PropagationVerdict;
 import dev.tracebridge.core.health.Verdict;
 import dev.tracebridge.core.health.VerdictStore;
@@ -52,6 +53,27 @@ class CassandraVerdictStoreTest extends VerdictStoreContract {
 
     assertThat(answers).allSatisfy(a -> assertThat(a).isEqualTo(answers.get(0)));
     assertThat(store().verdicts(id.key()).toCompletableFuture().join()).containsExactly(answers.get(0));
+  }
+
+  @Test
+  void checksOfOneRumBatch_goToOnePartition_andAreAllPending() throws Exception {
+    long arrival = randomTime();
+    List<PendingCheck> batch = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      batch.add(new PendingCheck("app-batch", "res-" + UUID.randomUUID(), TestTelemetry.randomTraceId().key(),
+          arrival + i));
+    }
+    store().schedule(batch).toCompletableFuture().get();
+
+    long bucket = batch.get(0).bucket();
+    CassandraTraceStore traces = SharedNode.store();
+    List<Integer> rowsPerShard = new ArrayList<>();
+    for (int shard = 0; shard < Schema.CHECK_SHARDS; shard++) {
+      rowsPerShard.add(traces.session().execute("SELECT event_id FROM " + traces.config().keyspace()
+          + ".pending_checks WHERE bucket = ? AND shard = ?", bucket, (byte) shard).all().size());
+    }
+    assertThat(rowsPerShard).containsOnlyOnce(batch.size()).containsOnly(0, batch.size());
+    assertThat(store().pendingChecks(bucket).toCompletableFuture().get()).containsExactlyInAnyOrderElementsOf(batch);
   }
 
   @Test
