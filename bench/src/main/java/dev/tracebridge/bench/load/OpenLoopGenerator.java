@@ -63,7 +63,10 @@ final class OpenLoopGenerator {
   private static final int DIGITS = 3;
   /** About this many traces per second are followed until they are readable through the API. */
   private static final double QUERYABLE_SAMPLES_PER_SECOND = 20;
-  /** Browser sessions the RUM resources are spread over (sessions are partitions of their own). */
+  /**
+   * Browser sessions the RUM batches are spread over (sessions are partitions of their own). A batch is what
+   * one browser page sends, so all of its resources share one session and view, as a browser SDK's batch does.
+   */
   private static final int SESSIONS = 64;
   private static final HexFormat HEX = HexFormat.of();
 
@@ -156,11 +159,11 @@ final class OpenLoopGenerator {
     StringBuilder batch = new StringBuilder("[");
     long date = System.currentTimeMillis();
     long[] rumIds = new long[2 * traces];
+    String session = "load-session-" + random.nextInt(SESSIONS);
     for (int t = 0; t < traces; t++) {
       String traceId = hex(ids[2 * t], ids[2 * t + 1]);
       rumIds[2 * t] = ids[2 * t];
       rumIds[2 * t + 1] = ids[2 * t + 1];
-      String session = "load-session-" + random.nextInt(SESSIONS);
       if (t > 0) batch.append(',');
       batch.append("{\"type\":\"resource\",\"id\":\"load-").append(traceId).append("\",\"date\":").append(date)
           .append(",\"app\":{\"id\":\"load-web\"},\"session\":{\"id\":\"").append(session)
