@@ -88,7 +88,8 @@ class IngestConfiguration {
   PropagationCheckSchedule propagationCheckSchedule(TraceStore store, VerdictStore verdicts,
       TracebridgeProperties props, EngineMetrics metrics) {
     PropagationCheckSettings settings = PropagationCheckSettings.defaults()
-        .withGrace(props.propagation().gracePeriod());
+        .withGrace(props.propagation().gracePeriod())
+        .withSpread(PropagationCheckSettings.ENGINE_SPREAD);
     return new PropagationCheckSchedule(new PropagationChecker(store, verdicts, settings),
         props.propagation().checkInterval(), metrics);
   }

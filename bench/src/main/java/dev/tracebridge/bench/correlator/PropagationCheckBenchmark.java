@@ -41,7 +41,8 @@ public class PropagationCheckBenchmark {
   private final PropagationCheckSettings settings = new PropagationCheckSettings(
       PropagationCheckSettings.DEFAULT_GRACE, PropagationCheckSettings.DEFAULT_FALLBACK_WINDOW,
       PropagationCheckSettings.DEFAULT_ORIGIN_EVIDENCE_WINDOW, Duration.ofMinutes(5), 10,
-      PropagationCheckSettings.DEFAULT_MAX_CHECKS_IN_FLIGHT, PropagationCheckSettings.DEFAULT_MAX_CANDIDATES);
+      PropagationCheckSettings.DEFAULT_MAX_CHECKS_IN_FLIGHT, PropagationCheckSettings.DEFAULT_MAX_CANDIDATES,
+      Duration.ZERO);
   private PropagationChecker checker = new PropagationChecker(traces, new InMemoryVerdictStore(), settings);
 
   @Setup(Level.Trial)

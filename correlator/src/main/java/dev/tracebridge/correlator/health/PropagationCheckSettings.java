@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param maxChecksInFlight resources whose reads are in flight at once
  * @param maxCandidates parentless server spans read per resource: enough to find a session's request among
  *     an endpoint's other traffic, few enough to bound a hot endpoint's read
+ * @param spread about how long the checker takes over the newest due minute when it holds more checks than
+ *     {@code maxChecksInFlight}: its reads and writes go at a steady rate instead of taking every core at once
+ *     ({@link CheckPace}); zero decides at once. A backlog of older minutes is never paced.
  */
 public record PropagationCheckSettings(
     Duration grace,
@@ -30,7 +33,8 @@ public record PropagationCheckSettings(
     Duration firstRunLookback,
     int maxBucketsPerRun,
     int maxChecksInFlight,
-    int maxCandidates) {
+    int maxCandidates,
+    Duration spread) {
 
   public static final Duration DEFAULT_GRACE = Duration.ofMinutes(2);
   public static final Duration DEFAULT_FALLBACK_WINDOW = Duration.ofMinutes(15);
@@ -39,6 +43,12 @@ public record PropagationCheckSettings(
   public static final int DEFAULT_MAX_BUCKETS_PER_RUN = 60;
   public static final int DEFAULT_MAX_CHECKS_IN_FLIGHT = 64;
   public static final int DEFAULT_MAX_CANDIDATES = 100;
+  /**
+   * The spread the engine runs the checker with: a third of the minute before the next one is due. Unpaced, one
+   * minute's 5,400 verdicts took ~1.3 of 2 cores for ~7 s while ingest ran (docs/benchmarks.md, "End-to-end
+   * load", session 12).
+   */
+  public static final Duration ENGINE_SPREAD = Duration.ofSeconds(20);
   /** The period the engine should run the checker at: twice per arrival bucket, so a bucket waits at most 30 s. */
   public static final Duration RECOMMENDED_PERIOD = Duration.ofSeconds(30);
 
@@ -47,6 +57,7 @@ public record PropagationCheckSettings(
     requireNonNull(fallbackWindow, "fallbackWindow");
     requireNonNull(originEvidenceWindow, "originEvidenceWindow");
     requireNonNull(firstRunLookback, "firstRunLookback");
+    requireNonNull(spread, "spread");
     if (grace.isNegative()) throw new IllegalArgumentException("grace: " + grace + " (expected: >= 0)");
     if (fallbackWindow.isNegative()) {
       throw new IllegalArgumentException("fallbackWindow: " + fallbackWindow + " (expected: >= 0)");
@@ -66,16 +77,23 @@ public record PropagationCheckSettings(
     if (maxCandidates < 1) {
       throw new IllegalArgumentException("maxCandidates: " + maxCandidates + " (expected: > 0)");
     }
+    if (spread.isNegative()) throw new IllegalArgumentException("spread: " + spread + " (expected: >= 0)");
   }
 
+  /** Decides at once (no spread): what tests and the correlator's benchmarks use; the engine adds a spread. */
   public static PropagationCheckSettings defaults() {
     return new PropagationCheckSettings(DEFAULT_GRACE, DEFAULT_FALLBACK_WINDOW, DEFAULT_ORIGIN_EVIDENCE_WINDOW,
         DEFAULT_FIRST_RUN_LOOKBACK, DEFAULT_MAX_BUCKETS_PER_RUN, DEFAULT_MAX_CHECKS_IN_FLIGHT,
-        DEFAULT_MAX_CANDIDATES);
+        DEFAULT_MAX_CANDIDATES, Duration.ZERO);
   }
 
   public PropagationCheckSettings withGrace(Duration newGrace) {
     return new PropagationCheckSettings(newGrace, fallbackWindow, originEvidenceWindow, firstRunLookback,
-        maxBucketsPerRun, maxChecksInFlight, maxCandidates);
+        maxBucketsPerRun, maxChecksInFlight, maxCandidates, spread);
+  }
+
+  public PropagationCheckSettings withSpread(Duration newSpread) {
+    return new PropagationCheckSettings(grace, fallbackWindow, originEvidenceWindow, firstRunLookback,
+        maxBucketsPerRun, maxChecksInFlight, maxCandidates, newSpread);
   }
 }

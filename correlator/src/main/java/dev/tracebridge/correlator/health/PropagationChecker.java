@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +84,10 @@ public final class PropagationChecker {
     try {
       for (long bucket = first; bucket <= last; bucket++) {
         List<PendingCheck> checks = verdicts.pendingChecks(bucket).toCompletableFuture().join();
-        missing += decideAll(checks, nowNanos, decided, here);
+        // Only the newest due minute is paced: a backlog is caught up as fast as the store answers.
+        CheckPace pace = bucket == lastDue
+            ? CheckPace.of(checks.size(), settings.maxChecksInFlight(), settings.spread()) : CheckPace.NONE;
+        missing += decideAll(checks, nowNanos, decided, here, pace);
         verdicts.markCheckedThrough(bucket).toCompletableFuture().join();
         checked++;
       }
@@ -96,15 +100,23 @@ public final class PropagationChecker {
 
   /** Decides one bucket's checks; answers how many had no stored resource. */
   private int decideAll(List<PendingCheck> checks, long nowNanos, Map<PropagationVerdict, Integer> decided,
-      WaitingThreadExecutor here) {
+      WaitingThreadExecutor here, CheckPace pace) {
     List<Subject> subjects = new ArrayList<>(checks.size());
     for (PendingCheck check : checks) subjects.add(new Subject(check));
-    for (List<Subject> chunk : chunks(subjects)) examine(chunk, here);
+    long done = 0;
+    for (List<Subject> chunk : chunks(subjects)) {
+      pace.awaitTurn(done);
+      examine(chunk, here);
+      done += chunk.size();
+    }
     List<Subject> undecided = new ArrayList<>();
     for (Subject s : subjects) {
       if (s.resource != null && s.decision == null) undecided.add(s);
     }
-    for (List<Subject> chunk : chunks(undecided)) lookForRootSpans(chunk, here);
+    for (List<Subject> chunk : chunks(undecided)) {
+      pace.awaitTurn(done);
+      lookForRootSpans(chunk, here);
+    }
     // Verdicts that show a backend is instrumented are stored before the origin rule asks for that evidence,
     // so a request in the same minute as the first linked one to its backend is judged with it.
     List<Subject> decidedNow = new ArrayList<>();
@@ -113,10 +125,16 @@ public final class PropagationChecker {
       if (s.resource == null) continue;
       (s.decision != null ? decidedNow : byOrigin).add(s);
     }
-    for (List<Subject> chunk : chunks(decidedNow)) store(chunk, nowNanos, decided, here);
+    for (List<Subject> chunk : chunks(decidedNow)) {
+      pace.awaitTurn(done);
+      store(chunk, nowNanos, decided, here);
+      done += chunk.size();
+    }
     for (List<Subject> chunk : chunks(byOrigin)) {
+      pace.awaitTurn(done);
       askOrigins(chunk, nowNanos, here);
       store(chunk, nowNanos, decided, here);
+      done += chunk.size();
     }
     int missing = 0;
     for (Subject s : subjects) {
@@ -194,6 +212,8 @@ public final class PropagationChecker {
       WaitingThreadExecutor here) {
     List<CompletableFuture<Verdict>> stored = new ArrayList<>(chunk.size());
     List<CompletableFuture<Void>> evidence = new ArrayList<>();
+    // Every linked request of an origin in this chunk records the same time: one write per app and origin.
+    Set<List<String>> linkedOrigins = new HashSet<>();
     for (Subject s : chunk) {
       RumResource r = requireNonNull(s.resource);
       Decision d = requireNonNull(s.decision);
@@ -204,8 +224,10 @@ public final class PropagationChecker {
       if (s.links.isEmpty()) continue;
       // The engine's clock, not the browser's: one browser with its clock a year ahead must not make an
       // origin look recently linked for a year.
-      evidence.add(verdicts.recordLinkedOrigin(r.context().appId(), UrlPattern.origin(r.url()), nowNanos)
-          .toCompletableFuture());
+      String origin = UrlPattern.origin(r.url());
+      if (linkedOrigins.add(List.of(r.context().appId(), origin))) {
+        evidence.add(verdicts.recordLinkedOrigin(r.context().appId(), origin, nowNanos).toCompletableFuture());
+      }
       if (BrowserRequests.sessionId(r).isEmpty()) continue;
       List<ClockSample> samples = new ArrayList<>();
       for (TraceLink link : s.links) {

@@ -19,10 +19,13 @@ import dev.tracebridge.core.model.TraceId;
 import dev.tracebridge.core.rum.HeaderFormat;
 import dev.tracebridge.core.rum.RumResource;
 import dev.tracebridge.core.rum.Sampling;
+import dev.tracebridge.core.search.UrlPattern;
 import dev.tracebridge.correlator.ForwardingVerdictStore;
 import dev.tracebridge.correlator.IoThreadTraceStore;
 import dev.tracebridge.correlator.Spans;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -275,7 +278,7 @@ class PropagationCheckerTest {
     h.rum(resource);
     PropagationChecker small = new PropagationChecker(h.traces, h.verdicts,
         new PropagationCheckSettings(Duration.ofMinutes(2), Duration.ofMinutes(15), Duration.ofDays(1),
-            Duration.ofMinutes(10), 3, 8, 10));
+            Duration.ofMinutes(10), 3, 8, 10, Duration.ZERO));
     h.clock.advance(Duration.ofMinutes(10));
 
     CheckRun first = small.runOnce(h.clock.instant());
@@ -301,6 +304,78 @@ class PropagationCheckerTest {
       assertThat(run.decided()).containsEntry(PropagationVerdict.LINKED, 1);
       assertThat(io.decodingThreads).containsExactly(Thread.currentThread().getName());
     }
+  }
+
+  @Test
+  void busyNewestMinute_isDecidedOverTheSpread() {
+    linkedRequests(20);
+    PropagationChecker paced = new PropagationChecker(h.traces, h.verdicts, settings(8, Duration.ofSeconds(1)));
+    // The minute of the requests is now the newest one due.
+    h.clock.advance(h.settings.grace().plus(Duration.ofMinutes(1)).plusSeconds(1));
+
+    TimedRun timed = TimedRun.of(paced, h.clock.instant());
+
+    assertThat(timed.run().decided()).containsEntry(PropagationVerdict.LINKED, 20);
+    // 20 reads and 20 stores in chunks of 8: the last chunk is due 36/40 of the spread in.
+    assertThat(timed.took()).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+  }
+
+  @Test
+  void backlogOfOlderMinutes_isNotPaced() {
+    linkedRequests(20);
+    PropagationChecker paced = new PropagationChecker(h.traces, h.verdicts, settings(8, Duration.ofMinutes(10)));
+    h.clock.advance(h.settings.grace().plus(Duration.ofMinutes(5)));
+
+    TimedRun timed = TimedRun.of(paced, h.clock.instant());
+
+    assertThat(timed.run().decided()).containsEntry(PropagationVerdict.LINKED, 20);
+    assertThat(timed.took()).isLessThan(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void linkedRequestsToOneOrigin_recordTheOriginOncePerChunk() {
+    linkedRequests(20);
+    List<String> recorded = new ArrayList<>();
+    PropagationChecker checker = new PropagationChecker(h.traces, new ForwardingVerdictStore(h.verdicts) {
+      @Override
+      public CompletionStage<Void> recordLinkedOrigin(String appId, String origin, long linkedAtNanos) {
+        synchronized (recorded) {
+          recorded.add(appId + " " + origin);
+        }
+        return super.recordLinkedOrigin(appId, origin, linkedAtNanos);
+      }
+    }, settings(8, Duration.ZERO));
+    h.clock.advance(h.settings.grace().plus(Duration.ofMinutes(2)));
+
+    CheckRun run = checker.runOnce(h.clock.instant());
+
+    assertThat(run.decided()).containsEntry(PropagationVerdict.LINKED, 20);
+    assertThat(recorded).hasSize(3).containsOnly(recorded.get(0));
+    assertThat(h.verdicts.lastLinkedOrigin("shop-web", UrlPattern.origin("https://api.shop.example/cart/42")).toCompletableFuture().join())
+        .isPresent();
+  }
+
+  /** Browser requests of one app to one origin, each continued by a server span. */
+  private void linkedRequests(int count) {
+    for (int i = 1; i <= count; i++) {
+      TraceId trace = TraceId.fromHex("%032x".formatted(0x1000 + i));
+      h.rum(request().eventId("res-" + i).w3c(trace, BROWSER).build());
+      h.spans(server(trace, SERVER, BROWSER));
+    }
+  }
+
+  /** One run of a checker and how long it took by the wall clock. */
+  private record TimedRun(CheckRun run, Duration took) {
+    static TimedRun of(PropagationChecker checker, Instant now) {
+      long started = System.nanoTime();
+      CheckRun run = checker.runOnce(now);
+      return new TimedRun(run, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private static PropagationCheckSettings settings(int checksInFlight, Duration spread) {
+    return new PropagationCheckSettings(Duration.ofMinutes(2), Duration.ofMinutes(15), Duration.ofDays(1),
+        Duration.ofMinutes(10), 60, checksInFlight, 10, spread);
   }
 
   private static Span server(TraceId trace, SpanId id, SpanId parent) {
