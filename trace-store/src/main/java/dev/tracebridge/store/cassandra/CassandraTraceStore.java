@@ -71,13 +71,14 @@ public final class CassandraTraceStore implements TraceStore, TraceSearch {
    * request; with only a bound of 1,024 exports (~100 KiB each) a 10,000 spans/s step on a busy machine
    * ran into it (192 warnings logged). It also bounds the wait of a saturated node: what is in flight
    * queues there, and at 8 MiB exports of a 5,000 spans/s step (~2.7 MB/s) waited up to the 5 s request
-   * timeout. 4 MiB is ~1.5 s of that rate and ~0.25 s of 30,000 spans/s (40 exports of 200 spans).
-   * Chunks count their records' size before compression (ChunkCodec format 2 sends a sixth of it): the
-   * budget bounds the work waiting at the node, and counted compressed it admitted six times the spans
-   * it was tuned for; counted uncompressed, export p99 at 22,500 spans/s fell from 969 to 230 ms at the
-   * same sustained rate (docs/benchmarks.md, session 3).
+   * timeout (a slower node than today's). Chunks count their records' size before compression (ChunkCodec
+   * format 2 sends a sixth of it): the budget bounds the work waiting at the node, and counted compressed it
+   * admitted six times the spans it was tuned for; counted uncompressed, export p99 at 22,500 spans/s fell
+   * from 969 to 230 ms at the same sustained rate (docs/benchmarks.md, session 3). 8 MiB is ~0.5 s of
+   * 30,000 spans/s (80 exports of 200 spans): 4 MiB (~0.25 s) refused exports in short bursts while the
+   * node paused for a garbage collection or a flush, with export p99 at ~200 ms (session 12).
    */
-  static final int MAX_IN_FLIGHT_KIB = 4 * 1024;
+  static final int MAX_IN_FLIGHT_KIB = 8 * 1024;
   private static final int BYTES_PER_KIB = 1024;
   /**
    * What an index row adds to a batch's size estimate: a key, a few numbers and short names. Only
