@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param workDir where the engine's data, logs and GC log go (the script makes a temporary one)
  * @param steps target rates in spans/s, tried in order until one is not sustained
  * @param stepDuration how long each rate is held
- * @param warmup a first unmeasured period at the lowest rate, so the JIT has compiled the hot paths
+ * @param warmup a first unmeasured period at the lowest rate, so the JIT has compiled the hot paths, the
+ *     propagation checker's included
  * @param settle an unmeasured period at each step's rate (and the half rate's) before it is measured: the
  *     benchmark stops sending while it reads the warm-up or the last step back, and for the first 15-30 s
  *     after sending resumes at a higher rate the JIT compilers of the node and the engine re-optimise the
@@ -35,14 +36,19 @@ record LoadSettings(Path root, Path workDir, List<Integer> steps, Duration stepD
 
   /**
    * A gradual ramp (a cold engine and node started at a high rate queue up before their JIT has
-   * compiled anything), past where this engine tops out today (22,500-25,000 spans/s on 2 quiet cores,
+   * compiled anything), past where this engine tops out today (27,500-30,000 spans/s on 2 quiet cores,
    * docs/benchmarks.md) and the 30,000 target; stepping stops at the first rate not sustained.
    */
   static final List<Integer> DEFAULT_STEPS =
       List.of(2_500, 5_000, 10_000, 15_000, 20_000, 22_500, 25_000, 27_500, 30_000, 35_000, 40_000);
   /** Long enough for several memtable flushes and a stable rate; short enough for a shared machine. */
   static final Duration DEFAULT_STEP = Duration.ofSeconds(30);
-  static final Duration DEFAULT_WARMUP = Duration.ofSeconds(15);
+  /**
+   * Past the propagation checker's first run (the engine's 2-minute grace, up to 30 s until the next run, ~20 s
+   * of deciding): that run compiles the checker's paths in both JVMs, once, and took most of the machine for
+   * seconds when it fell into a measured step (docs/benchmarks.md, "End-to-end load", session 12).
+   */
+  static final Duration DEFAULT_WARMUP = Duration.ofSeconds(180);
   /** The re-optimisation after a read-back lasted 15-30 s (docs/benchmarks.md, "End-to-end load", session 11). */
   static final Duration DEFAULT_SETTLE = Duration.ofSeconds(30);
   /** Brief's default run length for the latency measurement. */
