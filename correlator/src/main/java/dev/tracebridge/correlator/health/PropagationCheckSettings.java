@@ -44,9 +44,9 @@ public record PropagationCheckSettings(
   public static final int DEFAULT_MAX_CHECKS_IN_FLIGHT = 64;
   public static final int DEFAULT_MAX_CANDIDATES = 100;
   /**
-   * The spread the engine runs the checker with: a third of the minute before the next one is due. Unpaced, one
-   * minute's 5,400 verdicts took ~1.3 of 2 cores for ~7 s while ingest ran (docs/benchmarks.md, "End-to-end
-   * load", session 12).
+   * The spread the engine runs the checker with: a third of the minute before the next one is due, and with the
+   * 30 s between runs still less than a minute per minute. Unpaced, one minute's 5,400 verdicts took ~1 of 2
+   * cores for ~7 s while ingest ran (docs/benchmarks.md, "End-to-end load", session 12).
    */
   public static final Duration ENGINE_SPREAD = Duration.ofSeconds(20);
   /** The period the engine should run the checker at: twice per arrival bucket, so a bucket waits at most 30 s. */
