@@ -11,6 +11,7 @@ import dev.tracebridge.core.search.MetricRollups;
 import dev.tracebridge.core.search.SearchQuery;
 import dev.tracebridge.core.search.SearchUnsupportedException;
 import dev.tracebridge.correlator.JoinedTraceReader;
+import dev.tracebridge.correlator.WorkPace;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +54,6 @@ public final class RollupJob implements SmartLifecycle {
    * spread over at most 40 s of the 60 s before the next minute is final.
    */
   static final int TRACES_PER_SECOND = 500;
-  private static final long NANOS_PER_SECOND = 1_000_000_000L;
   /** A store read slower than this fails the pass, which the next tick retries. */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
@@ -83,10 +83,9 @@ public final class RollupJob implements SmartLifecycle {
         .get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     RollupAggregator aggregator = new RollupAggregator(epochMinute);
     List<TraceId> ids = listing.traceIds();
-    long started = System.nanoTime();
+    WorkPace pace = WorkPace.perSecond(TRACES_PER_SECOND);
     for (int from = 0; from < ids.size(); from += TRACES_PER_CHUNK) {
-      Duration wait = waitBefore(from, System.nanoTime() - started);
-      if (!wait.isZero()) TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+      pace.awaitTurn(from);
       List<TraceId> chunk = ids.subList(from, Math.min(ids.size(), from + TRACES_PER_CHUNK));
       for (JoinedTrace trace : batches.readIds(chunk).toCompletableFuture()
           .get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -97,15 +96,6 @@ public final class RollupJob implements SmartLifecycle {
     List<MetricRollup> rows = aggregator.rollups(listing.complete());
     rollups.write(rows).toCompletableFuture().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     return rows;
-  }
-
-  /**
-   * How long a pass that has read {@code tracesRead} traces in {@code elapsedNanos} waits before reading more,
-   * so that it reads no faster than {@link #TRACES_PER_SECOND}.
-   */
-  static Duration waitBefore(int tracesRead, long elapsedNanos) {
-    long due = tracesRead * NANOS_PER_SECOND / TRACES_PER_SECOND;
-    return due > elapsedNanos ? Duration.ofNanos(due - elapsedNanos) : Duration.ZERO;
   }
 
   /** Rolls up every minute that became final since the last tick (at most {@link #CATCH_UP_MINUTES}). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tracebridge.api.CheckoutTrace;
 import dev.tracebridge.api.MemoryEngineTest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,32 @@ class MetricsApiTest extends MemoryEngineTest {
     assertThat(row.get("backend").get("p50").asDouble()).isEqualTo(90.0);
     assertThat(row.get("network").get("p50").asDouble()).isEqualTo(27.0);
     assertThat(row.get("complete").asBoolean()).isTrue();
+  }
+
+  @Test
+  void busyMinute_isReadAtThePassesPace_andCountedWhole() throws Exception {
+    String service = "paced-" + System.nanoTime();
+    long start = System.currentTimeMillis() - 5 * 60_000L;
+    int traces = RollupJob.TRACES_PER_CHUNK + 44;
+    long minute = CheckoutTrace.startingAt(start).minuteOfStart();
+    for (int i = 0; i < traces; i++) {
+      http.ingest(CheckoutTrace.startingAt(minute * 60_000L + 10_000L + i).withServerService(service));
+    }
+
+    long started = System.nanoTime();
+    rollups.rollUp(minute);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    JsonNode rows = http.json("/api/v1/metrics?service=" + service + "&start="
+        + Instant.ofEpochSecond(minute * 60) + "&end=" + Instant.ofEpochSecond(minute * 60 + 60));
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("count").asLong()).isEqualTo(traces);
+    // The second chunk is due a chunk's share of a second after the first: 256 traces at 500 a second.
+    assertThat(took).isGreaterThanOrEqualTo(
+        Duration.ofMillis(1_000L * RollupJob.TRACES_PER_CHUNK / RollupJob.TRACES_PER_SECOND));
+    // A full minute of the most traces a pass reads still ends well before the next minute is final.
+    assertThat(Duration.ofSeconds(RollupJob.MAX_TRACES_PER_MINUTE / RollupJob.TRACES_PER_SECOND))
+        .isLessThanOrEqualTo(Duration.ofSeconds(40));
   }
 
   @Test

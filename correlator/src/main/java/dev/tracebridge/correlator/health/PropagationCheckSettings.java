@@ -24,7 +24,8 @@ import java.time.Duration;
  *     an endpoint's other traffic, few enough to bound a hot endpoint's read
  * @param spread about how long the checker takes over the newest due minute when it holds more checks than
  *     {@code maxChecksInFlight}: its reads and writes go at a steady rate instead of taking every core at once
- *     ({@link CheckPace}); zero decides at once. A backlog of older minutes is never paced.
+ *     ({@link dev.tracebridge.correlator.WorkPace}); zero decides at once. A backlog of older minutes is never
+ *     paced.
  */
 public record PropagationCheckSettings(
     Duration grace,

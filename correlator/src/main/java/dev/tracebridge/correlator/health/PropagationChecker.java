@@ -23,6 +23,7 @@ import dev.tracebridge.core.storage.TraceStore;
 import dev.tracebridge.correlator.BrowserRequests;
 import dev.tracebridge.correlator.TraceJoiner;
 import dev.tracebridge.correlator.WaitingThreadExecutor;
+import dev.tracebridge.correlator.WorkPace;
 import dev.tracebridge.correlator.adjust.TraceDraft;
 import dev.tracebridge.correlator.skew.ClockSamples;
 import java.time.Instant;
@@ -84,10 +85,7 @@ public final class PropagationChecker {
     try {
       for (long bucket = first; bucket <= last; bucket++) {
         List<PendingCheck> checks = verdicts.pendingChecks(bucket).toCompletableFuture().join();
-        // Only the newest due minute is paced: a backlog is caught up as fast as the store answers.
-        CheckPace pace = bucket == lastDue
-            ? CheckPace.of(checks.size(), settings.maxChecksInFlight(), settings.spread()) : CheckPace.NONE;
-        missing += decideAll(checks, nowNanos, decided, here, pace);
+        missing += decideAll(checks, nowNanos, decided, here, pace(checks.size(), bucket == lastDue));
         verdicts.markCheckedThrough(bucket).toCompletableFuture().join();
         checked++;
       }
@@ -98,14 +96,34 @@ public final class PropagationChecker {
     return new CheckRun(checked, lastChecked, decided, missing, Math.max(0, lastDue - lastChecked));
   }
 
+  /**
+   * The pace of one minute's checks: only the newest due minute is paced, and only when it holds more than one
+   * chunk (there is no burst to spread otherwise); a backlog is caught up as fast as the store answers. Each
+   * check is read once and stored once, so a minute is twice its checks in units (the fallback look-ups of the
+   * few without a linked span go uncounted, at the same pace).
+   */
+  private WorkPace pace(int checks, boolean newestDue) {
+    if (!newestDue || checks <= settings.maxChecksInFlight()) return WorkPace.NONE;
+    return WorkPace.over(2L * checks, settings.spread());
+  }
+
+  /** Waits for the pace; an interrupt (the engine stopping) ends the pacing and the run goes on unpaced. */
+  private static void awaitTurn(WorkPace pace, long unitsDone) {
+    try {
+      pace.awaitTurn(unitsDone);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Decides one bucket's checks; answers how many had no stored resource. */
   private int decideAll(List<PendingCheck> checks, long nowNanos, Map<PropagationVerdict, Integer> decided,
-      WaitingThreadExecutor here, CheckPace pace) {
+      WaitingThreadExecutor here, WorkPace pace) {
     List<Subject> subjects = new ArrayList<>(checks.size());
     for (PendingCheck check : checks) subjects.add(new Subject(check));
     long done = 0;
     for (List<Subject> chunk : chunks(subjects)) {
-      pace.awaitTurn(done);
+      awaitTurn(pace, done);
       examine(chunk, here);
       done += chunk.size();
     }
@@ -114,7 +132,7 @@ public final class PropagationChecker {
       if (s.resource != null && s.decision == null) undecided.add(s);
     }
     for (List<Subject> chunk : chunks(undecided)) {
-      pace.awaitTurn(done);
+      awaitTurn(pace, done);
       lookForRootSpans(chunk, here);
     }
     // Verdicts that show a backend is instrumented are stored before the origin rule asks for that evidence,
@@ -126,12 +144,12 @@ public final class PropagationChecker {
       (s.decision != null ? decidedNow : byOrigin).add(s);
     }
     for (List<Subject> chunk : chunks(decidedNow)) {
-      pace.awaitTurn(done);
+      awaitTurn(pace, done);
       store(chunk, nowNanos, decided, here);
       done += chunk.size();
     }
     for (List<Subject> chunk : chunks(byOrigin)) {
-      pace.awaitTurn(done);
+      awaitTurn(pace, done);
       askOrigins(chunk, nowNanos, here);
       store(chunk, nowNanos, decided, here);
       done += chunk.size();

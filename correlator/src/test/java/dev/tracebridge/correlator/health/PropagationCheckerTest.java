@@ -321,6 +321,18 @@ class PropagationCheckerTest {
   }
 
   @Test
+  void newestMinuteOfOneChunk_isNotPaced() {
+    linkedRequests(8);
+    PropagationChecker paced = new PropagationChecker(h.traces, h.verdicts, settings(8, Duration.ofMinutes(10)));
+    h.clock.advance(h.settings.grace().plus(Duration.ofMinutes(1)).plusSeconds(1));
+
+    TimedRun timed = TimedRun.of(paced, h.clock.instant());
+
+    assertThat(timed.run().decided()).containsEntry(PropagationVerdict.LINKED, 8);
+    assertThat(timed.took()).isLessThan(Duration.ofMinutes(1));
+  }
+
+  @Test
   void backlogOfOlderMinutes_isNotPaced() {
     linkedRequests(20);
     PropagationChecker paced = new PropagationChecker(h.traces, h.verdicts, settings(8, Duration.ofMinutes(10)));
