@@ -10,7 +10,7 @@
 #   bench/run-load.sh --steps=20000,30000 --duration=20 --half-rate-duration=30
 #   bench/run-load.sh --rate=30000 --duration=60       # one rate only
 #   bench/run-load.sh --jfr                            # also record a JFR profile of the engine
-#   other options: --warmup=180 --settle=30 --rum-share=0.1 --max-outstanding=128 --heap=512m --cassandra-heap=512m
+#   other options: --warmup=200 --settle=30 --rum-share=0.1 --max-outstanding=128 --heap=512m --cassandra-heap=512m
 #   (--settle: seconds at each step's rate, not measured, after the read-back of the warm-up or step before)
 #
 # Builds the engine and the benchmark jar first when they are missing; ./tracebridge itself rebuilds the

@@ -1,5 +1,6 @@
 package dev.tracebridge.bench.load;
 
+import dev.tracebridge.correlator.health.PropagationCheckSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -43,14 +44,18 @@ record LoadSettings(Path root, Path workDir, List<Integer> steps, Duration stepD
       List.of(2_500, 5_000, 10_000, 15_000, 20_000, 22_500, 25_000, 27_500, 30_000, 35_000, 40_000);
   /** Long enough for several memtable flushes and a stable rate; short enough for a shared machine. */
   static final Duration DEFAULT_STEP = Duration.ofSeconds(30);
-  /**
-   * Past the propagation checker's first run (the engine's 2-minute grace, up to 30 s until the next run, ~20 s
-   * of deciding): that run compiles the checker's paths in both JVMs, once, and took most of the machine for
-   * seconds when it fell into a measured step (docs/benchmarks.md, "End-to-end load", session 12).
-   */
-  static final Duration DEFAULT_WARMUP = Duration.ofSeconds(180);
   /** The re-optimisation after a read-back lasted 15-30 s (docs/benchmarks.md, "End-to-end load", session 11). */
   static final Duration DEFAULT_SETTLE = Duration.ofSeconds(30);
+  /**
+   * The latest the engine's propagation checker ends its first run after the first resource arrived: the end
+   * of that resource's arrival minute, the grace period, up to one period until the next run, and its spread.
+   * That run compiles the checker's paths in both JVMs, once, and took most of the machine for seconds when it
+   * fell into a measured step (docs/benchmarks.md, "End-to-end load", session 12).
+   */
+  static final Duration CHECKER_FIRST_RUN = Duration.ofMinutes(1).plus(PropagationCheckSettings.DEFAULT_GRACE)
+      .plus(PropagationCheckSettings.RECOMMENDED_PERIOD).plus(PropagationCheckSettings.ENGINE_SPREAD);
+  /** With the unmeasured settle after it, past the checker's first run. */
+  static final Duration DEFAULT_WARMUP = CHECKER_FIRST_RUN.minus(DEFAULT_SETTLE);
   /** Brief's default run length for the latency measurement. */
   static final Duration DEFAULT_HALF_RATE = Duration.ofSeconds(60);
   static final double DEFAULT_RUM_SHARE = 0.1;
